@@ -1,0 +1,66 @@
+// Command kompass validates strategy and portfolio files, reports the
+// controlling of a portfolio, diffs two snapshots, prints the JSON Schemas
+// and serves a demo page with the explorer widget.
+//
+// Usage:
+//
+//	kompass validate [--strategy FILE] [--format text|json] FILE...
+//	kompass report   [--strategy FILE] [--format text|md|html|csv|json] [--as-of DATE] [PORTFOLIO]
+//	kompass diff     [--strategy FILE] [--format text|md|json] OLD NEW
+//	kompass schema   strategy|portfolio
+//	kompass serve    [--addr 127.0.0.1:8080] [--strategy FILE] [--portfolio FILE]
+//
+// Exit codes: 0 success (valid), 1 invalid data, 2 usage error or unreadable file.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitInvalid = 1
+	exitUsage   = 2
+)
+
+const usage = `usage: kompass <command> [flags] [args]
+
+commands:
+  validate [--strategy FILE] [--format text|json] FILE...
+  report   [--strategy FILE] [--format text|md|html|csv|json] [--as-of DATE] [PORTFOLIO]
+  diff     [--strategy FILE] [--format text|md|json] OLD NEW
+  schema   strategy|portfolio
+  serve    [--addr 127.0.0.1:8080] [--strategy FILE] [--portfolio FILE]
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole command, testable without a process.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmds := map[string]func([]string, io.Writer, io.Writer) int{
+		"validate": runValidate,
+		"report":   runReport,
+		"diff":     runDiff,
+		"schema":   runSchema,
+		"serve":    runServe,
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "kompass: unknown command %q\n%s", args[0], usage)
+		return exitUsage
+	}
+	return cmd(args[1:], stdout, stderr)
+}

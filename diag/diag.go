@@ -1,0 +1,151 @@
+// Package diag is Kompass's vocabulary for problems found in users' data:
+// a Problem names where (file, line, column, JSON pointer), which rule, and
+// what is wrong; a List collects all problems of a run and is an error.
+package diag
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity tells errors, which make a file invalid, from warnings, which do not.
+type Severity int
+
+const (
+	Error   Severity = iota // the file is invalid
+	Warning                 // worth fixing; the file is still read
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// MarshalText writes "error" or "warning".
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Problem is one finding in a data file.
+type Problem struct {
+	File     string   `json:"file,omitempty"`
+	Line     int      `json:"line,omitempty"`   // 1-based; 0 when unknown
+	Column   int      `json:"column,omitempty"` // 1-based, in bytes; 0 when unknown
+	Pointer  string   `json:"pointer"`          // JSON pointer (RFC 6901) of the offending value; "" is the whole document
+	Rule     string   `json:"rule"`             // a stable name of the rule, such as "schema", "duplicate-id", "syntax"
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// String formats the problem as "file:line:col: /pointer: message", leaving
+// out what is unknown, with "warning: " before warnings' messages.
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.File != "" {
+		b.WriteString(p.File)
+		b.WriteString(":")
+	}
+	if p.Line > 0 {
+		fmt.Fprintf(&b, "%d:%d:", p.Line, p.Column)
+	}
+	if b.Len() > 0 {
+		b.WriteString(" ")
+	}
+	ptr := p.Pointer
+	if ptr == "" {
+		ptr = "/"
+	}
+	b.WriteString(ptr)
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// List is every problem of one run. A List with at least one Error is an error.
+type List []Problem
+
+// Error lists the problems, one per line.
+func (l List) Error() string {
+	s := make([]string, len(l))
+	for i, p := range l {
+		s[i] = p.String()
+	}
+	return strings.Join(s, "\n")
+}
+
+// HasErrors reports whether l holds a problem of severity Error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(p Problem) bool { return p.Severity == Error })
+}
+
+// Err returns l as an error when it has errors, and nil otherwise, so
+// warnings alone do not fail a caller's `if err != nil`.
+func (l List) Err() error {
+	if l.HasErrors() {
+		return l
+	}
+	return nil
+}
+
+// Sort orders problems by file, position, pointer, rule and message, so that
+// output is stable whatever order the checks ran in.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Problem) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Pointer, b.Pointer),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// SetFile sets File on every problem that has none.
+func (l List) SetFile(name string) {
+	for i := range l {
+		if l[i].File == "" {
+			l[i].File = name
+		}
+	}
+}
+
+// AsList returns the problems err carries: a List, a single Problem, or
+// any other error as one problem of rule "error".
+func AsList(err error) List {
+	if err == nil {
+		return nil
+	}
+	var l List
+	if errors.As(err, &l) {
+		return l
+	}
+	var p Problem
+	if errors.As(err, &p) {
+		return List{p}
+	}
+	return List{{Rule: "error", Message: err.Error()}}
+}
+
+// Error makes a single Problem usable as an error.
+func (p Problem) Error() string { return p.String() }
+
+// Pointer builds a JSON pointer from reference tokens, escaping "~" and "/".
+func Pointer(tokens ...any) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		s := fmt.Sprint(t)
+		s = strings.ReplaceAll(s, "~", "~0")
+		s = strings.ReplaceAll(s, "/", "~1")
+		b.WriteString(s)
+	}
+	return b.String()
+}

@@ -1,0 +1,136 @@
+package portfolio
+
+import (
+	"github.com/bl-digital/kompass/internal/enum"
+	"github.com/invopop/jsonschema"
+)
+
+// Status is a measure's life-cycle status as its owner reports it.
+type Status string
+
+const (
+	Planned   Status = "planned"
+	Active    Status = "active"
+	Paused    Status = "paused"
+	Completed Status = "completed"
+	Cancelled Status = "cancelled"
+)
+
+// Statuses lists every Status.
+var Statuses = []Status{Planned, Active, Paused, Completed, Cancelled}
+
+func (s Status) String() string { return string(s) }
+
+// MarshalText writes s; it fails for an unknown value.
+func (s Status) MarshalText() ([]byte, error) { return enum.Marshal("status", s, Statuses) }
+
+// UnmarshalText accepts only the values in Statuses.
+func (s *Status) UnmarshalText(b []byte) error { return enum.Unmarshal("status", b, s, Statuses) }
+
+// JSONSchema lists the allowed values.
+func (Status) JSONSchema() *jsonschema.Schema {
+	return enum.Schema("The measure's status: planned, active, paused, completed or cancelled.", Statuses)
+}
+
+// Field is a field of action a measure works in (Handlungsfeld).
+type Field string
+
+const (
+	Processes   Field = "processes"   // Prozesse
+	Competences Field = "competences" // Kompetenzen
+	Culture     Field = "culture"     // Kultur
+	Technology  Field = "technology"  // Technologie
+	Services    Field = "services"    // Leistungen
+	Data        Field = "data"        // Daten
+	Law         Field = "law"         // Recht
+)
+
+// Fields lists every Field.
+var Fields = []Field{Processes, Competences, Culture, Technology, Services, Data, Law}
+
+func (f Field) String() string { return string(f) }
+
+// MarshalText writes f; it fails for an unknown value.
+func (f Field) MarshalText() ([]byte, error) { return enum.Marshal("field", f, Fields) }
+
+// UnmarshalText accepts only the values in Fields.
+func (f *Field) UnmarshalText(b []byte) error { return enum.Unmarshal("field", b, f, Fields) }
+
+// JSONSchema lists the allowed values.
+func (Field) JSONSchema() *jsonschema.Schema {
+	return enum.Schema("A field of action: processes, competences, culture, technology, services, data or law.", Fields)
+}
+
+// Purpose is what a measure's money buys, after interpellation 2024/188, a–d.
+type Purpose string
+
+const (
+	Effectiveness      Purpose = "effectiveness"       // a) more effective administration
+	ServiceEfficiency  Purpose = "service-efficiency"  // b) more efficient services for the public and business
+	FewerVisits        Purpose = "fewer-visits"        // c) fewer visits to offices
+	InternalEfficiency Purpose = "internal-efficiency" // d) more efficient internal processes
+)
+
+// Purposes lists every Purpose in the order of the interpellation (a–d).
+var Purposes = []Purpose{Effectiveness, ServiceEfficiency, FewerVisits, InternalEfficiency}
+
+func (p Purpose) String() string { return string(p) }
+
+// MarshalText writes p; it fails for an unknown value.
+func (p Purpose) MarshalText() ([]byte, error) { return enum.Marshal("purpose", p, Purposes) }
+
+// UnmarshalText accepts only the values in Purposes.
+func (p *Purpose) UnmarshalText(b []byte) error { return enum.Unmarshal("purpose", b, p, Purposes) }
+
+// JSONSchema lists the allowed values.
+func (Purpose) JSONSchema() *jsonschema.Schema {
+	return enum.Schema("What the measure's investment is for (interpellation 2024/188, a-d): effectiveness, service-efficiency, fewer-visits or internal-efficiency.", Purposes)
+}
+
+// Rating is an owner's own rating of a measure's schedule.
+type Rating string
+
+const (
+	OnTrack Rating = "on-track"
+	AtRisk  Rating = "at-risk"
+	Late    Rating = "late"
+)
+
+// Ratings lists every Rating, best first.
+var Ratings = []Rating{OnTrack, AtRisk, Late}
+
+func (r Rating) String() string { return string(r) }
+
+// MarshalText writes r; it fails for an unknown value.
+func (r Rating) MarshalText() ([]byte, error) { return enum.Marshal("rating", r, Ratings) }
+
+// UnmarshalText accepts only the values in Ratings.
+func (r *Rating) UnmarshalText(b []byte) error { return enum.Unmarshal("rating", b, r, Ratings) }
+
+// JSONSchema lists the allowed values.
+func (Rating) JSONSchema() *jsonschema.Schema {
+	return enum.Schema("The owner's own rating: on-track, at-risk or late.", Ratings)
+}
+
+// Currency is the currency of amounts; only CHF is supported.
+type Currency string
+
+// CHF is Swiss francs.
+const CHF Currency = "CHF"
+
+// Currencies lists the supported currencies.
+var Currencies = []Currency{CHF}
+
+func (c Currency) String() string { return string(c) }
+
+// MarshalText writes c; it fails for an unknown value.
+func (c Currency) MarshalText() ([]byte, error) { return enum.Marshal("currency", c, Currencies) }
+
+// UnmarshalText accepts only the values in Currencies.
+func (c *Currency) UnmarshalText(b []byte) error { return enum.Unmarshal("currency", b, c, Currencies) }
+
+// JSONSchema lists the allowed values.
+func (Currency) JSONSchema() *jsonschema.Schema {
+	return enum.Schema("The currency of all amounts.", Currencies)
+}
+

@@ -1,0 +1,35 @@
+package strategy
+
+import (
+	"github.com/bl-digital/kompass/internal/enum"
+	"github.com/invopop/jsonschema"
+)
+
+// Beneficiary is a group a goal or measure serves.
+type Beneficiary string
+
+const (
+	Population Beneficiary = "population" // Bevölkerung
+	Business   Beneficiary = "business"   // Wirtschaft
+	Staff      Beneficiary = "staff"      // Mitarbeitende
+)
+
+// Beneficiaries lists every Beneficiary in display order.
+var Beneficiaries = []Beneficiary{Population, Business, Staff}
+
+func (b Beneficiary) String() string { return string(b) }
+
+// MarshalText writes b; it fails for a value not in Beneficiaries.
+func (b Beneficiary) MarshalText() ([]byte, error) {
+	return enum.Marshal("beneficiary", b, Beneficiaries)
+}
+
+// UnmarshalText accepts only the values in Beneficiaries.
+func (b *Beneficiary) UnmarshalText(text []byte) error {
+	return enum.Unmarshal("beneficiary", text, b, Beneficiaries)
+}
+
+// JSONSchema lists the allowed values.
+func (Beneficiary) JSONSchema() *jsonschema.Schema {
+	return enum.Schema("A group served: population (Bevölkerung), business (Wirtschaft) or staff (Mitarbeitende).", Beneficiaries)
+}

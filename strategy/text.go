@@ -1,0 +1,47 @@
+package strategy
+
+import "github.com/invopop/jsonschema"
+
+// Languages are the languages a Text may carry, in order of preference
+// after the reader's own. German is required.
+var Languages = []string{"de", "fr", "it", "en"}
+
+// Text is multilingual text keyed by language ("de", "fr", "it", "en").
+// German ("de") is required in data files; readers fall back to it.
+type Text map[string]string
+
+// In returns the text in lang, falling back to German and then to any
+// language present, so a reader never sees nothing when something exists.
+func (t Text) In(lang string) string {
+	if s := t[lang]; s != "" {
+		return s
+	}
+	if s := t["de"]; s != "" {
+		return s
+	}
+	for _, l := range Languages {
+		if s := t[l]; s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// String is the German text.
+func (t Text) String() string { return t.In("de") }
+
+// JSONSchema describes Text: an object with a required German string and
+// optional French, Italian and English ones.
+func (Text) JSONSchema() *jsonschema.Schema {
+	props := jsonschema.NewProperties()
+	for _, l := range Languages {
+		props.Set(l, &jsonschema.Schema{Type: "string"})
+	}
+	return &jsonschema.Schema{
+		Type:                 "object",
+		Description:          "Multilingual text keyed by language; de is required, fr, it and en are optional and fall back to de.",
+		Properties:           props,
+		Required:             []string{"de"},
+		AdditionalProperties: jsonschema.FalseSchema,
+	}
+}
