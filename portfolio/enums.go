@@ -133,4 +133,3 @@ func (c *Currency) UnmarshalText(b []byte) error { return enum.Unmarshal("curren
 func (Currency) JSONSchema() *jsonschema.Schema {
 	return enum.Schema("The currency of all amounts.", Currencies)
 }
-

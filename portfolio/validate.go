@@ -1,0 +1,165 @@
+package portfolio
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/bl-digital/kompass/diag"
+	"github.com/bl-digital/kompass/internal/idset"
+	"github.com/bl-digital/kompass/strategy"
+)
+
+// Rules of the semantic validation, as named in Problem.Rule.
+const (
+	RuleDuplicateID      = "duplicate-id"      // an id used twice within its kind
+	RuleStrategyMismatch = "strategy-mismatch" // portfolio.strategy is not the strategy's id
+	RuleUnknownGoal      = "unknown-goal"      // a goal reference that does not resolve
+	RuleUnknownOwner     = "unknown-owner"     // an owner that is no organisation
+	RuleUnknownMeasure   = "unknown-measure"   // a dependsOn reference that does not resolve
+	RuleDependencyCycle  = "dependency-cycle"  // measures that depend on each other in a circle
+	RuleEndBeforeStart   = "end-before-start"  // end before start
+	RuleProgressStatus   = "progress-status"   // progress that contradicts the status, or is missing
+	RuleIndicatorTarget  = "indicator-target"  // an indicator whose target equals its baseline
+)
+
+// Validate checks p against s beyond what the JSON Schema can: unique ids,
+// references to goals, owners and measures, a dependsOn cycle, dates, and
+// status/progress contradictions. With a nil s the checks that need the
+// strategy are left out. It reports every problem, in document order.
+func Validate(p *Portfolio, s *strategy.Strategy) diag.List {
+	if p == nil {
+		return diag.List{{Rule: "empty", Message: "no portfolio"}}
+	}
+	var l diag.List
+	if s != nil && p.Strategy != s.ID {
+		l = append(l, diag.Problem{Pointer: "/strategy", Rule: RuleStrategyMismatch,
+			Message: fmt.Sprintf("portfolio is for strategy %q, but the strategy is %q", p.Strategy, s.ID)})
+	}
+	orgs := idset.New[ID]("organisation")
+	for i, o := range p.Organisations {
+		l = orgs.Add(l, o.ID, diag.Pointer("organisations", i, "id"))
+	}
+	measures := idset.New[ID]("measure")
+	for i, m := range p.Measures {
+		l = measures.Add(l, m.ID, diag.Pointer("measures", i, "id"))
+	}
+	for i := range p.Measures {
+		l = validateMeasure(l, &p.Measures[i], i, s, orgs, measures)
+	}
+	return append(l, dependencyCycles(p)...)
+}
+
+func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs, measures *idset.Set[ID]) diag.List {
+	at := func(tokens ...any) string { return diag.Pointer(append([]any{"measures", i}, tokens...)...) }
+	if s != nil {
+		for j, g := range m.Goals {
+			if _, _, ok := s.Goal(g); !ok {
+				l = append(l, diag.Problem{Pointer: at("goals", j), Rule: RuleUnknownGoal,
+					Message: fmt.Sprintf("goal %q is not a goal of strategy %q", g, s.ID)})
+			}
+		}
+	}
+	if m.Owner != "" && !orgs.Has(m.Owner) {
+		l = append(l, diag.Problem{Pointer: at("owner"), Rule: RuleUnknownOwner,
+			Message: fmt.Sprintf("owner %q is not one of the portfolio's organisations", m.Owner)})
+	}
+	for j, d := range m.DependsOn {
+		if d != m.ID && !measures.Has(d) {
+			l = append(l, diag.Problem{Pointer: at("dependsOn", j), Rule: RuleUnknownMeasure,
+				Message: fmt.Sprintf("dependsOn %q is not a measure of this portfolio", d)})
+		}
+	}
+	if !m.Start.IsZero() && !m.End.IsZero() && m.End.Last().Before(m.Start.First()) {
+		l = append(l, diag.Problem{Pointer: at("end"), Rule: RuleEndBeforeStart,
+			Message: fmt.Sprintf("end %s is before start %s", m.End, m.Start)})
+	}
+	l = checkProgress(l, m, at("progress"), at("status"))
+	indicators := idset.New[ID]("indicator")
+	for j, ind := range m.Indicators {
+		l = indicators.Add(l, ind.ID, at("indicators", j, "id"))
+		if ind.Target.Value == ind.Baseline.Value {
+			l = append(l, diag.Problem{Pointer: at("indicators", j, "target", "value"), Rule: RuleIndicatorTarget,
+				Message: fmt.Sprintf("indicator %q: target %v equals the baseline, so achievement cannot be measured", ind.ID, ind.Target.Value)})
+		}
+	}
+	return l
+}
+
+// checkProgress applies the status/progress rules: planned measures have no
+// progress beyond 0, completed ones 100; the others must give it.
+func checkProgress(l diag.List, m *Measure, progressPtr, statusPtr string) diag.List {
+	problem := func(ptr, msg string) diag.List {
+		return append(l, diag.Problem{Pointer: ptr, Rule: RuleProgressStatus, Message: msg})
+	}
+	switch {
+	case m.Status == Planned && m.Progress != nil && *m.Progress > 0:
+		return problem(progressPtr, fmt.Sprintf("status is planned, but progress is %v (a planned measure has progress 0)", *m.Progress))
+	case m.Status == Completed && m.Progress != nil && *m.Progress < 100:
+		return problem(progressPtr, fmt.Sprintf("status is completed, but progress is %v (a completed measure has progress 100)", *m.Progress))
+	case m.Progress == nil && (m.Status == Active || m.Status == Paused || m.Status == Cancelled):
+		return problem(statusPtr, fmt.Sprintf("progress is required when status is %s", m.Status))
+	}
+	return l
+}
+
+// dependencyCycles finds every dependsOn cycle once, named by its measure ids
+// ("A -> B -> A"), reported at the dependsOn entry that closes it in the
+// measure that comes first in the file.
+func dependencyCycles(p *Portfolio) diag.List {
+	index := make(map[ID]int, len(p.Measures))
+	for i, m := range p.Measures {
+		if _, dup := index[m.ID]; !dup {
+			index[m.ID] = i
+		}
+	}
+	const (
+		unvisited = iota
+		onStack
+		finished
+	)
+	state := make([]int, len(p.Measures))
+	var stack []int
+	var l diag.List
+	var visit func(i int)
+	visit = func(i int) {
+		state[i] = onStack
+		stack = append(stack, i)
+		for _, d := range p.Measures[i].DependsOn {
+			j, ok := index[d]
+			if !ok {
+				continue
+			}
+			switch state[j] {
+			case unvisited:
+				visit(j)
+			case onStack:
+				l = append(l, cycleProblem(p, stack[slices.Index(stack, j):]))
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[i] = finished
+	}
+	for i := range p.Measures {
+		if state[i] == unvisited {
+			visit(i)
+		}
+	}
+	return l
+}
+
+// cycleProblem describes the cycle of measure indexes in cycle (each depends
+// on the next, the last on the first), rotated to start at the lowest index.
+func cycleProblem(p *Portfolio, cycle []int) diag.Problem {
+	start := slices.Index(cycle, slices.Min(cycle))
+	rotated := append(slices.Clone(cycle[start:]), cycle[:start]...)
+	names := make([]string, 0, len(rotated)+1)
+	for _, i := range rotated {
+		names = append(names, string(p.Measures[i].ID))
+	}
+	names = append(names, names[0])
+	first, next := rotated[0], p.Measures[rotated[(1)%len(rotated)]].ID
+	k := slices.Index(p.Measures[first].DependsOn, next)
+	return diag.Problem{Pointer: diag.Pointer("measures", first, "dependsOn", k), Rule: RuleDependencyCycle,
+		Message: "dependsOn cycle: " + strings.Join(names, " -> ")}
+}
