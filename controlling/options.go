@@ -15,7 +15,8 @@ const (
 
 // Options configures Compute. The zero value uses the rules' defaults.
 type Options struct {
-	// AsOf is the date figures are computed at; zero means the portfolio's asOf.
+	// AsOf is the date figures are computed at; zero means the portfolio's
+	// asOf. A month or year (here or in the portfolio) means its last day.
 	AsOf strategy.Date
 	// HoursPerDay is the length of a working day for FTE; zero means 8.4 (a 42-hour week).
 	HoursPerDay float64

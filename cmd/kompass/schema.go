@@ -3,9 +3,25 @@ package main
 import (
 	"fmt"
 	"io"
+
+	"github.com/bl-digital/kompass/schema"
 )
 
+// runSchema is `kompass schema strategy|portfolio`: it prints the committed
+// JSON Schema (draft 2020-12) of strategy or portfolio files.
 func runSchema(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "kompass schema: not implemented yet")
-	return exitUsage
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "usage: kompass schema strategy|portfolio")
+		return exitUsage
+	}
+	switch args[0] {
+	case "strategy":
+		_, _ = stdout.Write(schema.StrategyJSON)
+	case "portfolio":
+		_, _ = stdout.Write(schema.PortfolioJSON)
+	default:
+		fmt.Fprintf(stderr, "kompass schema: unknown schema %q (want strategy or portfolio)\n", args[0])
+		return exitUsage
+	}
+	return exitOK
 }

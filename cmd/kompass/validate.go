@@ -1,11 +1,302 @@
 package main
 
 import (
+	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strings"
+
+	"github.com/bl-digital/kompass/diag"
+	"github.com/bl-digital/kompass/examples"
+	"github.com/bl-digital/kompass/internal/jsondoc"
+	"github.com/bl-digital/kompass/schema"
+	"github.com/bl-digital/kompass/strategy"
 )
 
+// builtinStrategy is the id of the embedded BL strategy, used for
+// portfolios that name it when no --strategy is given.
+const builtinStrategy = "bl-dt-2026"
+
+// validateReport is the JSON output of `kompass validate --format json`:
+//
+//	{"valid": bool, "files": [fileReport...]}
+//
+// valid is true when no file has an error (warnings allowed).
+type validateReport struct {
+	Valid bool         `json:"valid"`
+	Files []fileReport `json:"files"`
+}
+
+// fileReport is one file of a validateReport. Kind is "strategy",
+// "portfolio" or "unknown"; Error is set (and Problems empty) when the file
+// could not be read.
+type fileReport struct {
+	File     string          `json:"file"`
+	Kind     string          `json:"kind"`
+	Valid    bool            `json:"valid"`
+	Errors   int             `json:"errors"`
+	Warnings int             `json:"warnings"`
+	Error    string          `json:"error,omitempty"`
+	Problems []problemReport `json:"problems"`
+}
+
+// problemReport is a diag.Problem with every field present: line and
+// column are 0 when unknown, severity is "error" or "warning".
+type problemReport struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Pointer  string `json:"pointer"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// runValidate is `kompass validate [--strategy FILE] [--format text|json] FILE...`.
+// It tells strategy from portfolio files by content and validates each in
+// all layers (bytes, JSON Schema, decoding, semantics). A portfolio is
+// checked against the --strategy file, or, without one, against the
+// embedded BL strategy when it names bl-dt-2026. Exit code: 0 when every
+// file is valid (warnings allowed), 1 when any has an error, 2 for a usage
+// error or a file that cannot be read. It only reads its files.
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "kompass validate: not implemented yet")
-	return exitUsage
+	fs := flag.NewFlagSet("kompass validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	strategyFile := fs.String("strategy", "", "the strategy `FILE` portfolios are checked against")
+	format := fs.String("format", "text", "output format: text or json")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: kompass validate [--strategy FILE] [--format text|json] FILE...")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "kompass validate: unknown format %q (want text or json)\n", *format)
+		return exitUsage
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+
+	v := validator{stderr: stderr}
+	var reports []fileReport
+	if *strategyFile != "" {
+		r, s, ok := v.strategyFile(*strategyFile)
+		if !ok {
+			return exitUsage
+		}
+		v.given = s
+		v.haveGiven = true
+		reports = append(reports, r)
+	}
+	for _, f := range files {
+		reports = append(reports, v.file(f))
+	}
+
+	out := validateReport{Valid: true, Files: reports}
+	for _, r := range reports {
+		out.Valid = out.Valid && r.Valid
+	}
+	if *format == "json" {
+		b, err := json.MarshalIndent(out, "", "  ")
+		if err != nil {
+			fmt.Fprintln(stderr, "kompass validate:", err)
+			return exitUsage
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+	} else {
+		writeText(stdout, out)
+	}
+	switch {
+	case v.unreadable:
+		return exitUsage
+	case !out.Valid:
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the file arguments, and returns the files.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return files, nil
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+}
+
+// validator validates the files of one run.
+type validator struct {
+	stderr     io.Writer
+	given      *strategy.Strategy // the --strategy file's strategy, if it decoded
+	haveGiven  bool
+	builtin    *strategy.Strategy
+	unreadable bool
+}
+
+// read reads a file, reporting on stderr and marking the run when it cannot.
+func (v *validator) read(name string) ([]byte, fileReport, bool) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		v.unreadable = true
+		fmt.Fprintf(v.stderr, "kompass validate: cannot read %s: %v\n", name, unwrapPathError(err))
+		return nil, fileReport{File: name, Kind: schema.Unknown.String(), Error: err.Error(), Problems: []problemReport{}}, false
+	}
+	return data, fileReport{}, true
+}
+
+func (v *validator) strategyFile(name string) (fileReport, *strategy.Strategy, bool) {
+	data, r, ok := v.read(name)
+	if !ok {
+		return r, nil, false
+	}
+	s, l := schema.ValidateStrategy(data)
+	return report(name, schema.Strategy, l), s, true
+}
+
+func (v *validator) file(name string) fileReport {
+	data, r, ok := v.read(name)
+	if !ok {
+		return r
+	}
+	kind, ref := schema.Detect(data)
+	var l diag.List
+	switch kind {
+	case schema.Strategy:
+		_, l = schema.ValidateStrategy(data)
+	case schema.Portfolio:
+		s, extra := v.strategyFor(ref)
+		_, l = schema.ValidatePortfolio(data, s)
+		if len(extra) > 0 {
+			jsondoc.Locate(data, extra)
+			l = append(l, extra...)
+			l.Sort()
+		}
+	default:
+		// Report what is wrong with the bytes, if anything, else that the
+		// file is neither kind.
+		_, l = jsondoc.Check(data, jsondoc.Options{})
+		if !l.HasErrors() {
+			l = append(l, diag.Problem{Line: 1, Column: 1, Rule: "kind",
+				Message: `neither a strategy (with "focusAreas") nor a portfolio (with "measures")`})
+		}
+	}
+	return report(name, kind, l)
+}
+
+// strategyFor is the strategy a portfolio naming ref is checked against,
+// and a problem when there is none.
+func (v *validator) strategyFor(ref strategy.ID) (*strategy.Strategy, diag.List) {
+	if v.haveGiven {
+		return v.given, nil
+	}
+	if ref == builtinStrategy {
+		if v.builtin == nil {
+			s, err := strategy.DecodeBytes(examples.StrategyJSON)
+			if err != nil {
+				return nil, diag.List{{Pointer: "/strategy", Rule: "internal", Message: "the built-in strategy is broken: " + err.Error()}}
+			}
+			v.builtin = s
+		}
+		return v.builtin, nil
+	}
+	return nil, diag.List{{Pointer: "/strategy", Rule: "strategy-unknown",
+		Message: fmt.Sprintf("strategy %q is not built in (only %q is); give its file with --strategy to check the goals", ref, builtinStrategy)}}
+}
+
+// report summarises the problems of one file.
+func report(name string, kind schema.Kind, l diag.List) fileReport {
+	l.SetFile(name)
+	r := fileReport{File: name, Kind: kind.String(), Problems: make([]problemReport, len(l))}
+	for i, p := range l {
+		if p.Severity == diag.Warning {
+			r.Warnings++
+		} else {
+			r.Errors++
+		}
+		r.Problems[i] = problemReport{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer,
+			Rule: p.Rule, Severity: p.Severity.String(), Message: p.Message}
+	}
+	r.Valid = r.Errors == 0
+	return r
+}
+
+// writeText prints each problem as "file:line:col: /pointer: message", a
+// summary line per file, and one for the run when there are several files.
+func writeText(w io.Writer, out validateReport) {
+	valid := 0
+	for _, r := range out.Files {
+		if r.Error != "" {
+			fmt.Fprintf(w, "%s: cannot read the file\n", r.File)
+			continue
+		}
+		for _, p := range r.Problems {
+			fmt.Fprintln(w, diag.Problem{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer,
+				Severity: severity(p.Severity), Message: p.Message}.String())
+		}
+		state := "valid"
+		if !r.Valid {
+			state = "invalid"
+		} else {
+			valid++
+		}
+		if r.Kind != schema.Unknown.String() {
+			state += " " + r.Kind
+		}
+		fmt.Fprintf(w, "%s: %s%s\n", r.File, state, counts(r.Errors, r.Warnings))
+	}
+	if len(out.Files) > 1 {
+		fmt.Fprintf(w, "%d files: %d valid, %d not\n", len(out.Files), valid, len(out.Files)-valid)
+	}
+}
+
+func severity(s string) diag.Severity {
+	if s == "warning" {
+		return diag.Warning
+	}
+	return diag.Error
+}
+
+// counts is ", 2 errors, 1 warning" or "".
+func counts(errs, warns int) string {
+	var parts []string
+	if errs > 0 {
+		parts = append(parts, plural(errs, "error"))
+	}
+	if warns > 0 {
+		parts = append(parts, plural(warns, "warning"))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ": " + strings.Join(parts, ", ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// unwrapPathError drops the path from an *os.PathError, which the message
+// names already.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
 }

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The -update flag refreshes golden files. Other test files of this package
+// may register it too; whoever comes first does.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+const validateDir = "testdata/validate"
+
+// runCLI runs the command and returns stdout, stderr and the exit code.
+func runCLI(args ...string) (string, string, int) {
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return stdout.String(), stderr.String(), code
+}
+
+func TestValidateFiles(t *testing.T) {
+	tests := []struct {
+		file   string
+		rules  []string // the rules of the problems, sorted and deduplicated
+		exit   int
+		reason string
+	}{
+		{"valid-portfolio.json", nil, exitOK, "the base of every broken portfolio is valid against the embedded BL strategy"},
+		{"strategy-small.json", nil, exitOK, "a small valid strategy"},
+		{"bom.json", []string{"bom"}, exitOK, "a byte order mark is a warning, and warnings do not fail"},
+		{"empty.json", []string{"empty"}, exitInvalid, "an empty file is an error of its own"},
+		{"malformed.json", []string{"syntax"}, exitInvalid, "a missing comma is a syntax error with a position"},
+		{"invalid-utf8.json", []string{"utf8"}, exitInvalid, "invalid UTF-8 in a string"},
+		{"duplicate-key.json", []string{"duplicate-key"}, exitInvalid, "a member name twice in one object"},
+		{"unknown-property.json", []string{"schema"}, exitInvalid, "additionalProperties false, reported once, not again by the decoder"},
+		{"bad-enum.json", []string{"schema"}, exitInvalid, "a status not in the enum"},
+		{"bad-date.json", []string{"value"}, exitInvalid, "February 30 matches the date pattern but is no date; the decoder finds it"},
+		{"bad-date-pattern.json", []string{"schema"}, exitInvalid, "a date in the wrong format fails the pattern"},
+		{"missing-required.json", []string{"schema"}, exitInvalid, "a measure without owner"},
+		{"too-deep.json", []string{"too-deep"}, exitInvalid, "extensions nested 70 levels deep"},
+		{"bad-id.json", []string{"schema", "unknown-measure"}, exitInvalid, "an id with a space, and the dependsOn that no longer resolves"},
+		{"wrong-type.json", []string{"schema"}, exitInvalid, "progress as a string"},
+		{"unknown-goal.json", []string{"unknown-goal"}, exitInvalid, "a goal the BL strategy does not have"},
+		{"unknown-owner.json", []string{"unknown-owner"}, exitInvalid, "an owner that is no organisation"},
+		{"cycle.json", []string{"dependency-cycle"}, exitInvalid, "M1 and M2 depend on each other"},
+		{"end-before-start.json", []string{"end-before-start"}, exitInvalid, "end 2024 before start 2025"},
+		{"planned-progress.json", []string{"progress-status"}, exitInvalid, "a planned measure with progress 20"},
+		{"completed-progress.json", []string{"progress-status"}, exitInvalid, "a completed measure with progress 90"},
+		{"duplicate-measure-id.json", []string{"duplicate-id"}, exitInvalid, "two measures M1"},
+		{"indicator-target.json", []string{"indicator-target"}, exitInvalid, "target equal to baseline"},
+		{"other-strategy.json", []string{"strategy-unknown"}, exitInvalid, "a strategy that is not built in, without --strategy"},
+		{"not-kompass.json", []string{"kind"}, exitInvalid, "neither focusAreas nor measures"},
+		{"strategy-broken.json", []string{"schema"}, exitInvalid, "an unknown language and an unknown beneficiary in a strategy"},
+		{"strategy-semantic.json", []string{"duplicate-id", "period"}, exitInvalid, "a goal id twice and a period that ends before it starts"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			stdout, stderr, code := runCLI("validate", "--format", "json", filepath.Join(validateDir, tc.file))
+			assert.Equal(t, tc.exit, code, tc.reason)
+			assert.Empty(t, stderr, tc.reason)
+			var out validateReport
+			require.NoError(t, json.Unmarshal([]byte(stdout), &out), tc.reason)
+			require.Len(t, out.Files, 1, tc.reason)
+			var rules []string
+			for _, p := range out.Files[0].Problems {
+				rules = append(rules, p.Rule)
+				assert.Positive(t, p.Line, "every problem has a line: %+v", p)
+				assert.Positive(t, p.Column, "every problem has a column: %+v", p)
+			}
+			slices.Sort(rules)
+			assert.Equal(t, tc.rules, slices.Compact(rules), tc.reason)
+			assert.Equal(t, tc.exit == exitOK, out.Valid, tc.reason)
+		})
+	}
+}
+
+// TestValidateGolden compares the whole output over every test file, in
+// both formats, with golden files; -update rewrites them.
+func TestValidateGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(validateDir, "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, format := range []string{"text", "json"} {
+		t.Run(format, func(t *testing.T) {
+			stdout, stderr, code := runCLI(append([]string{"validate", "--format", format}, files...)...)
+			got := fmt.Sprintf("%s-- stderr --\n%s-- exit %d --\n", stdout, stderr, code)
+			golden := filepath.Join(validateDir, "golden", "all."+format+".golden")
+			if updating() {
+				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test -update to create the golden file")
+			assert.Equal(t, string(want), got)
+		})
+	}
+}
+
+func TestValidateStrategyFlag(t *testing.T) {
+	stdout, stderr, code := runCLI("validate",
+		filepath.Join(validateDir, "other-strategy.json"), "--strategy", filepath.Join(validateDir, "strategy-small.json"))
+	assert.Equal(t, exitInvalid, code, "flags may follow the files")
+	assert.Empty(t, stderr)
+	assert.Contains(t, stdout, `other-strategy.json:5:3: /strategy: portfolio is for strategy "zh-dt-2025", but the strategy is "small-2026"`,
+		"the portfolio is checked against the given strategy, which it does not name")
+	assert.Contains(t, stdout, `/measures/1/goals/0: goal "GK2" is not a goal of strategy "small-2026"`)
+	assert.Contains(t, stdout, "strategy-small.json: valid strategy", "the strategy file is validated too")
+}
+
+func TestValidateUsage(t *testing.T) {
+	tests := []struct {
+		args   []string
+		stderr string
+		reason string
+	}{
+		{[]string{"validate"}, "usage: kompass validate", "no file"},
+		{[]string{"validate", "--format", "xml", "x.json"}, `unknown format "xml"`, "an unknown format"},
+		{[]string{"validate", "--nope", "x.json"}, "flag provided but not defined", "an unknown flag"},
+		{[]string{"validate", filepath.Join(validateDir, "missing.json")}, "cannot read " + filepath.Join(validateDir, "missing.json"),
+			"a missing file names the file"},
+		{[]string{"validate", "--strategy", "missing-strategy.json", filepath.Join(validateDir, "valid-portfolio.json")},
+			"cannot read missing-strategy.json", "a missing strategy file"},
+		{[]string{"schema"}, "usage: kompass schema", "no schema named"},
+		{[]string{"schema", "measures"}, `unknown schema "measures"`, "an unknown schema"},
+	}
+	for _, tc := range tests {
+		_, stderr, code := runCLI(tc.args...)
+		assert.Equal(t, exitUsage, code, tc.reason)
+		assert.Contains(t, stderr, tc.stderr, tc.reason)
+	}
+}
+
+func TestValidateMissingAmongOthers(t *testing.T) {
+	stdout, _, code := runCLI("validate", "--format", "json",
+		filepath.Join(validateDir, "valid-portfolio.json"), filepath.Join(validateDir, "missing.json"))
+	assert.Equal(t, exitUsage, code, "an unreadable file makes exit 2 even when others are valid")
+	var out validateReport
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	require.Len(t, out.Files, 2)
+	assert.True(t, out.Files[0].Valid, "the readable file is still validated")
+	assert.False(t, out.Files[1].Valid)
+	assert.Contains(t, out.Files[1].Error, "missing.json")
+}
+
+func TestValidateLeavesFilesAlone(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(validateDir, "bom.json"))
+	require.NoError(t, err)
+	name := filepath.Join(dir, "bom.json")
+	require.NoError(t, os.WriteFile(name, src, 0o644))
+	_, _, code := runCLI("validate", name)
+	assert.Equal(t, exitOK, code)
+	after, err := os.ReadFile(name)
+	require.NoError(t, err)
+	assert.Equal(t, src, after, "the byte order mark is reported, not removed from the file")
+}
+
+func TestSchemaCommand(t *testing.T) {
+	for _, kind := range []string{"strategy", "portfolio"} {
+		stdout, stderr, code := runCLI("schema", kind)
+		assert.Equal(t, exitOK, code)
+		assert.Empty(t, stderr)
+		committed, err := os.ReadFile(filepath.Join("..", "..", "schema", kind+".schema.json"))
+		require.NoError(t, err)
+		assert.Equal(t, string(committed), stdout, "prints the committed schema")
+		assert.True(t, strings.Contains(stdout, `"$id": "https://kompass.bl-digital.ch/schema/`+kind+`.schema.json"`))
+	}
+}

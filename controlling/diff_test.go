@@ -1,0 +1,169 @@
+package controlling_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/portfolio"
+	"github.com/bl-digital/kompass/strategy"
+)
+
+// fxSnapshots are last year's and this year's portfolio of the fixture
+// strategy: K is kept (20 -> 50), P pauses, R is removed, N is new, and
+// goal A2 gains its first measure.
+func fxSnapshots(t *testing.T) (from, to *controlling.Report) {
+	t.Helper()
+	year := func(id strategy.ID, p float64, goals ...strategy.ID) portfolio.Measure {
+		m := fxMeasure(id, p, goals...)
+		m.Start, m.End = fxDate("2025"), fxDate("2026")
+		return m
+	}
+	paused := year("P", 40, "B1")
+	paused.Status = portfolio.Paused
+	from = fxCompute(t, fxPortfolio("2025-12-31", year("K", 20, "A1"), year("P", 40, "B1"), year("R", 10, "A1")), controlling.Options{})
+	to = fxCompute(t, fxPortfolio("2026-12-31", year("N", 70, "A2"), year("K", 50, "A1"), paused), controlling.Options{})
+	return from, to
+}
+
+func TestDiffMeasures(t *testing.T) {
+	from, to := fxSnapshots(t)
+	d := controlling.Diff(from, to)
+
+	assert.Equal(t, fxDate("2025-12-31"), d.OldAsOf)
+	assert.Equal(t, fxDate("2026-12-31"), d.NewAsOf)
+	assert.Equal(t, []strategy.ID{"N"}, d.Added)
+	assert.Equal(t, []strategy.ID{"R"}, d.Removed)
+
+	// At the end of 2025 the 2025-2026 measures are about half through
+	// (pp = 364/729), at the end of 2026 on their last day (pp = 100).
+	tests := []struct {
+		reason string
+		id     strategy.ID
+		old    float64
+		new    float64
+	}{
+		{"K moved from 20 to 50", "K", 20, 50},
+		{"P stayed at 40", "P", 40, 40},
+	}
+	require.Len(t, d.Measures, len(tests), "measures in both, new order")
+	for i, tc := range tests {
+		t.Run(tc.reason, func(t *testing.T) {
+			got := d.Measures[i]
+			assert.Equal(t, tc.id, got.ID)
+			fxAssertPtr(t, &tc.old, got.Old, "old")
+			fxAssertPtr(t, &tc.new, got.New, "new")
+			fxAssertPtr(t, fxFloat(tc.new-tc.old), got.Change, "change")
+		})
+	}
+
+	assert.Equal(t, []controlling.StatusChange{
+		{ID: "P", Old: controlling.OnTrack, New: controlling.Late, OldPortfolioStatus: portfolio.Active, NewPortfolioStatus: portfolio.Paused},
+	}, d.StatusChanges, "K stays late and active, so only P, which paused and fell behind, changed")
+}
+
+func TestDiffScheduleStatusChange(t *testing.T) {
+	m := fxMeasure("M", 50)
+	from := fxCompute(t, fxPortfolio("2026-07-02", m), controlling.Options{})
+	to := fxCompute(t, fxPortfolio("2026-11-01", m), controlling.Options{})
+	d := controlling.Diff(from, to)
+	assert.Equal(t, []controlling.StatusChange{{ID: "M", Old: controlling.OnTrack, New: controlling.Late,
+		OldPortfolioStatus: portfolio.Active, NewPortfolioStatus: portfolio.Active}}, d.StatusChanges,
+		"standing still while time passes makes a measure late")
+	require.Len(t, d.Measures, 1)
+	fxAssertPtr(t, fxFloat(0), d.Measures[0].Change, "no progress")
+}
+
+func TestDiffRollups(t *testing.T) {
+	from, to := fxSnapshots(t)
+	d := controlling.Diff(from, to)
+
+	byID := map[strategy.ID]controlling.ProgressDelta{}
+	var order []strategy.ID
+	for _, g := range d.Goals {
+		byID[g.ID] = g
+		order = append(order, g.ID)
+	}
+	assert.Equal(t, []strategy.ID{"A1", "A2", "A3", "B1", "B2"}, order, "strategy order")
+
+	tests := []struct {
+		reason    string
+		id        strategy.ID
+		old, new  *float64
+		change    *float64
+		newStatus controlling.ScheduleStatus
+	}{
+		{"A1 held K and R (15), now K alone (50)", "A1", fxFloat(15), fxFloat(50), fxFloat(35), controlling.Late},
+		{"A2 had no progress and gains N: no change figure", "A2", nil, fxFloat(70), nil, controlling.Late},
+		{"A3 never had measures", "A3", nil, nil, nil, controlling.Uncovered},
+		{"B1 held P at 40 both years", "B1", fxFloat(40), fxFloat(40), fxFloat(0), controlling.Late},
+	}
+	for _, tc := range tests {
+		t.Run(tc.reason, func(t *testing.T) {
+			got := byID[tc.id]
+			fxAssertPtr(t, tc.old, got.Old, "old")
+			fxAssertPtr(t, tc.new, got.New, "new")
+			fxAssertPtr(t, tc.change, got.Change, "change")
+			assert.Equal(t, tc.newStatus, got.NewStatus)
+		})
+	}
+
+	require.Len(t, d.FocusAreas, 2)
+	assert.Equal(t, strategy.ID("A"), d.FocusAreas[0].ID)
+	fxAssertPtr(t, fxFloat(15), d.FocusAreas[0].Old, "A old: only A1")
+	fxAssertPtr(t, fxFloat(60), d.FocusAreas[0].New, "A new: mean of 50 and 70")
+	fxAssertPtr(t, fxFloat(45), d.FocusAreas[0].Change, "A change")
+	assert.Equal(t, strategy.ID("fx"), d.Strategy.ID)
+	fxAssertPtr(t, fxFloat(27.5), d.Strategy.Old, "strategy old: (15 + 40) / 2")
+	fxAssertPtr(t, fxFloat(50), d.Strategy.New, "strategy new: (60 + 40) / 2")
+	fxAssertPtr(t, fxFloat(22.5), d.Strategy.Change, "strategy change")
+}
+
+func TestDiffNilAndJSON(t *testing.T) {
+	_, to := fxSnapshots(t)
+	tests := []struct {
+		reason      string
+		from, to    *controlling.Report
+		wantAdded   []strategy.ID
+		wantRemoved []strategy.ID
+	}{
+		{"nil old report: everything is added", nil, to, []strategy.ID{"N", "K", "P"}, []strategy.ID{}},
+		{"nil new report: everything is removed", to, nil, []strategy.ID{}, []strategy.ID{"N", "K", "P"}},
+		{"both nil: nothing", nil, nil, []strategy.ID{}, []strategy.ID{}},
+		{"a report against itself: nothing added or removed", to, to, []strategy.ID{}, []strategy.ID{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.reason, func(t *testing.T) {
+			d := controlling.Diff(tc.from, tc.to)
+			assert.Equal(t, tc.wantAdded, d.Added)
+			assert.Equal(t, tc.wantRemoved, d.Removed)
+			b, err := json.Marshal(d)
+			require.NoError(t, err)
+			var doc map[string]any
+			require.NoError(t, json.Unmarshal(b, &doc))
+			for _, k := range []string{"added", "removed", "statusChanges", "measures", "goals", "focusAreas", "strategy"} {
+				assert.Contains(t, doc, k)
+				assert.NotNil(t, doc[k], "%s is never null", k)
+			}
+		})
+	}
+}
+
+func TestDiffSelfIsStill(t *testing.T) {
+	_, to := fxSnapshots(t)
+	d := controlling.Diff(to, to)
+	assert.Empty(t, d.StatusChanges)
+	for _, m := range append(append(d.Measures, d.Goals...), d.FocusAreas...) {
+		if m.Change != nil {
+			assert.Zero(t, *m.Change, m.ID)
+		}
+	}
+	b1, err := json.Marshal(d)
+	require.NoError(t, err)
+	b2, err := json.Marshal(controlling.Diff(to, to))
+	require.NoError(t, err)
+	assert.Equal(t, string(b1), string(b2), "deterministic")
+}

@@ -1,0 +1,144 @@
+package controlling_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/portfolio"
+	"github.com/bl-digital/kompass/strategy"
+)
+
+// tiny is a strategy of one focus area with two goals, and a portfolio of
+// two measures for one of them.
+func tiny() (*strategy.Strategy, *portfolio.Portfolio) {
+	s := &strategy.Strategy{ID: "demo", Title: strategy.Text{"de": "Demo-Strategie", "en": "Demo strategy"},
+		FocusAreas: []strategy.FocusArea{{ID: "DL", Title: strategy.Text{"de": "Dienstleistungen", "en": "Services"},
+			Goals: []strategy.Goal{
+				{ID: "DL1", Title: strategy.Text{"de": "One-stop-Government"}},
+				{ID: "DL2", Title: strategy.Text{"de": "E-Partizipation", "en": "e-participation"}},
+			}}}}
+	sixty := 60.0
+	p := &portfolio.Portfolio{ID: "demo-2026", Title: strategy.Text{"de": "Portfolio 2026"}, Strategy: "demo",
+		AsOf: strategy.MustParseDate("2026-06-30"), Currency: portfolio.CHF,
+		Organisations: []portfolio.Organisation{{ID: "FKD", Name: strategy.Text{"de": "Finanz- und Kirchendirektion"}}},
+		Measures: []portfolio.Measure{
+			{ID: "E-STEUER", Title: strategy.Text{"de": "Steuererklärung online", "en": "Tax return online"},
+				Goals: []strategy.ID{"DL1"}, Owner: "FKD", Status: portfolio.Completed,
+				Start: strategy.MustParseDate("2024"), End: strategy.MustParseDate("2025-06"),
+				Budget:  &portfolio.Budget{Planned: 1_200_000, Spent: 1_150_000},
+				Purpose: portfolio.FewerVisits, Savings: &portfolio.Savings{People: 400, MinutesPerDay: 3},
+				Updated: strategy.MustParseDate("2026-05")},
+			{ID: "BL-KONTO", Title: strategy.Text{"de": "BL-Konto", "en": "BL account"},
+				Goals: []strategy.ID{"DL1"}, Owner: "FKD", Status: portfolio.Active, Progress: &sixty,
+				Start: strategy.MustParseDate("2025"), End: strategy.MustParseDate("2027"),
+				Budget:  &portfolio.Budget{Planned: 2_500_000, Spent: 1_000_000},
+				Purpose: portfolio.ServiceEfficiency, Updated: strategy.MustParseDate("2026-06-15")},
+		}}
+	return s, p
+}
+
+// The CSV format opens in Swiss Excel: a BOM, ';' between fields, plain numbers.
+func ExampleRender() {
+	s, p := tiny()
+	r, err := controlling.Compute(s, p, controlling.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var b strings.Builder
+	if err := controlling.Render(&b, r, controlling.FormatCSV, "de"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(strings.NewReplacer("\ufeff", "<BOM>", "\r\n", "\n").Replace(b.String()))
+	// Output:
+	// <BOM>ID;Titel;Schwerpunkte;Ziele;Verantwortlich;Projektstatus;Terminstatus;Fortschritt;Soll;Beginn;Ende;Budget geplant;Budget ausgegeben;Fertigstellungswert;CPI;FTE;veraltet;abweichend
+	// E-STEUER;Steuererklärung online;DL;DL1;FKD;abgeschlossen;abgeschlossen;100.0;100.0;2024-01-01;2025-06-30;1200000;1150000;1200000;1.04;2.38;nein;nein
+	// BL-KONTO;BL-Konto;DL;DL1;FKD;laufend;auf Kurs;60.0;49.8;2025-01-01;2027-12-31;2500000;1000000;1500000;1.5;0;nein;nein
+}
+
+// The text format for a terminal, here in English with ASCII bars.
+func ExampleRenderer() {
+	s, p := tiny()
+	r, err := controlling.Compute(s, p, controlling.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rd := controlling.Renderer{Lang: "en", ASCII: true}
+	if err := rd.Render(os.Stdout, r, controlling.FormatText); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// Demo strategy
+	// Portfolio: Portfolio 2026
+	// As of: 2026-06-30
+	//
+	// Strategy  ################....    80.0 %  Coverage 1/2  on track
+	//   Measures by status: 1 on track, 1 done
+	//   Budget: planned CHF 3'700'000, spent CHF 2'150'000, Earned value CHF 2'700'000, CPI 1.26
+	//   FTE expected 2.38, FTE realized 2.38
+	//
+	// Focus areas
+	// ===========
+	// ID     Title                  Progress                      Coverage  Status     Measures  FTE expected  Budget planned
+	// DL     Services               ################....  80.0 %       1/2  on track                     2.38   CHF 3'700'000
+	//   DL1    One-stop-Government  ################....  80.0 %       1/1  on track          2          2.38   CHF 3'700'000
+	//   DL2    e-participation                               n/a       0/1  uncovered         0          0.00           CHF 0
+	//
+	// Goals without measures (1)
+	// ==========================
+	// These goals have no active, planned or completed measure.
+	//   DL2  e-participation  DL Services
+	//
+	// Stale figures (0)
+	// =================
+	// Measures whose figures were not brought up to date for more than 183 days; they are still rolled up.
+	//   none
+	//
+	// Divergent self-assessment (0)
+	// =============================
+	// Measures their owners rate better than the computed schedule status.
+	//   none
+	//
+	// Cancelled measures (0)
+	// ======================
+	// Left out of every figure.
+	//   none
+	//
+	// Efficiency by purpose
+	// =====================
+	// Where does the money go, and what does it buy? By interpellation 2024/188, a–d; cancelled measures left out.
+	//
+	// Purpose                                                 Measures  Budget planned   Budget spent  FTE expected  FTE realized
+	// b) More efficient services for the public and business         1   CHF 2'500'000  CHF 1'000'000          0.00          0.00
+	// c) Fewer visits to offices                                     1   CHF 1'200'000  CHF 1'150'000          2.38          2.38
+	//
+	// All measures
+	// ============
+	// ID        Title              Progress                       Planned  Schedule  Owner
+	// E-STEUER  Tax return online  ####################  100.0 %  100.0 %  done      FKD
+	// BL-KONTO  BL account         ############........   60.0 %   49.8 %  on track  FKD
+}
+
+func ExampleFormatCHF() {
+	fmt.Println(controlling.FormatCHF(1_200_000))
+	fmt.Println(controlling.FormatPercent(42.46))
+	fmt.Println(controlling.FormatNumber(2.380952, 2))
+	// Output:
+	// CHF 1'200'000
+	// 42.5 %
+	// 2.38
+}
+
+func ExampleParseFormat() {
+	f, err := controlling.ParseFormat("md")
+	fmt.Println(f, f.ContentType(), err)
+	_, err = controlling.ParseFormat("pdf")
+	fmt.Println(err)
+	// Output:
+	// md text/markdown; charset=utf-8 <nil>
+	// unknown format "pdf" (want text, md, html, html-fragment, csv or json)
+}

@@ -1,0 +1,27 @@
+//go:build js && wasm
+
+// Command kompass is the explorer widget's WebAssembly program: the thin
+// DOM adapter between the browser and package explorer. kompass.js loads it
+// once per page; it registers globalThis.__kompassMount, which mounts one
+// <kompass-explorer> element into its shadow root. State, actions, hash
+// handling and the view are package explorer's; this file only fetches,
+// turns events into explorer.Events and applies the view to the DOM.
+package main
+
+import (
+	"syscall/js"
+)
+
+func main() {
+	mount := js.FuncOf(func(this js.Value, args []js.Value) any {
+		if len(args) < 2 {
+			return js.Null()
+		}
+		return newWidget(args[0], args[1]).handle()
+	})
+	js.Global().Set("__kompassMount", mount)
+	if ready := js.Global().Get("__kompassReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+	select {} // keep the program alive for the callbacks
+}

@@ -1,0 +1,16 @@
+// Package explorer is the logic of the <kompass-explorer> widget, in plain
+// Go that `go test` reaches without a browser: the widget's State and the
+// actions on it, the URL-hash encoding of the state, filtering measures,
+// UI texts in German, French, Italian and English with Swiss number, amount
+// and date formats, and the view model — a tree of Nodes saying what to
+// show — with a Renderer that brings any DOM up to date with it.
+//
+// The WebAssembly program in wasm/cmd/kompass is a thin adapter: it fetches
+// the data, calls Load, Build and Dispatch, and implements DOM with
+// syscall/js. Every figure comes from package controlling; the explorer
+// computes none of its own. Text from data is only ever set as text, and
+// the only links are https: and mailto:.
+//
+// Event bindings are attributes: an element with data-on-click="toggle:GK"
+// makes a click an Event{Type: "click", Action: "toggle:GK"} for Dispatch.
+package explorer

@@ -1,0 +1,142 @@
+package explorer
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bl-digital/kompass/strategy"
+)
+
+// Langs are the widget's languages; the first is the default.
+var Langs = []string{"de", "fr", "it", "en"}
+
+// NormalizeLang maps a language tag ("fr", "fr-CH", "FR") to one of Langs;
+// anything else, "" included, is "de".
+func NormalizeLang(tag string) string {
+	primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	primary, _, _ = strings.Cut(primary, "_")
+	for _, l := range Langs {
+		if l == primary {
+			return l
+		}
+	}
+	return "de"
+}
+
+// separators returns the thousands and decimal separators of lang:
+// de-CH and it-CH use ’ and ., fr-CH a narrow no-break space and ,, en , and ..
+func separators(lang string) (thousands, decimal string) {
+	switch lang {
+	case "fr":
+		return "\u202f", ","
+	case "en":
+		return ",", "."
+	}
+	return "’", "."
+}
+
+// Number formats f with decimals digits after the point, grouped by
+// thousands the way lang writes them (de-CH: 1’234.5). NaN and infinities
+// print as "–".
+func Number(lang string, f float64, decimals int) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "–"
+	}
+	th, dec := separators(lang)
+	s := strconv.FormatFloat(math.Abs(f), 'f', decimals, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if f < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteString("−")
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(th)
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString(dec)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Percent formats a share given in percent (45.2) rounded to whole percent:
+// "45%" (fr: "45 %").
+func Percent(lang string, p float64) string {
+	n := Number(lang, math.Round(p), 0)
+	if lang == "fr" {
+		return n + "\u202f%"
+	}
+	return n + "%"
+}
+
+// Amount formats money in Swiss francs without cents: "CHF 1’200’000"
+// (fr: "1 200 000 CHF").
+func Amount(lang string, chf float64) string {
+	n := Number(lang, math.Round(chf), 0)
+	if lang == "fr" {
+		return n + "\u00a0CHF"
+	}
+	return "CHF\u00a0" + n
+}
+
+var monthNames = map[string][12]string{
+	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	"it": {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// FormatDate formats d at its precision: "2025", "März 2025", "31.12.2025"
+// (en: "31 December 2025"). The zero Date is "–".
+func FormatDate(lang string, d strategy.Date) string {
+	names, ok := monthNames[lang]
+	if !ok {
+		names = monthNames["de"]
+	}
+	switch d.Precision {
+	case strategy.Year:
+		return strconv.Itoa(d.Y)
+	case strategy.Month:
+		return names[d.M-1] + " " + strconv.Itoa(d.Y)
+	case strategy.Day:
+		if lang == "en" {
+			return strconv.Itoa(d.D) + " " + names[d.M-1] + " " + strconv.Itoa(d.Y)
+		}
+		return twoDigits(d.D) + "." + twoDigits(int(d.M)) + "." + strconv.Itoa(d.Y)
+	}
+	return "–"
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// Years formats the years a measure spans: "2024–2027", or "2024" when it
+// starts and ends in one year.
+func Years(start, end strategy.Date) string {
+	a, b := start.First().Year(), end.Last().Year()
+	if start.IsZero() || end.IsZero() {
+		return "–"
+	}
+	if a == b {
+		return strconv.Itoa(a)
+	}
+	return strconv.Itoa(a) + "–" + strconv.Itoa(b)
+}
+
+// yearFraction is the position of t within [from, to] as 0..1.
+func yearFraction(t, from, to time.Time) float64 {
+	span := to.Sub(from).Hours()
+	if span <= 0 {
+		return 0
+	}
+	return math.Min(1, math.Max(0, t.Sub(from).Hours()/span))
+}

@@ -1,0 +1,199 @@
+package explorer
+
+// DOM is the small part of a document the renderer needs. The wasm adapter
+// implements it with syscall/js; tests implement it with a log. Handles are
+// whatever the implementation uses for nodes.
+type DOM interface {
+	CreateElement(tag string) any
+	CreateText(text string) any
+	SetText(node any, text string)
+	SetAttr(el any, name, value string)
+	RemoveAttr(el any, name string)
+	// SetStyle sets a CSS property through the CSSOM (el.style.setProperty);
+	// value "" removes it.
+	SetStyle(el any, name, value string)
+	// InsertBefore inserts or moves child into parent before ref; a nil ref appends.
+	InsertBefore(parent, child, ref any)
+	Remove(parent, child any)
+}
+
+// Mounted is a rendered node: the Node it shows and its DOM handle.
+type Mounted struct {
+	Node     *Node
+	Handle   any
+	Children []*Mounted
+}
+
+// Renderer keeps what it rendered into one parent and brings the DOM up to
+// date with the next tree, reusing elements by key and position, so focus,
+// caret and scroll positions survive a render.
+type Renderer struct {
+	dom    DOM
+	parent any
+	tops   []*Mounted
+	last   []*Node
+}
+
+// NewRenderer returns a Renderer that renders into parent through dom.
+func NewRenderer(dom DOM, parent any) *Renderer {
+	return &Renderer{dom: dom, parent: parent}
+}
+
+// Render brings parent's children up to date with nodes. It reports false
+// and touches nothing when nodes equal what was rendered last.
+func (r *Renderer) Render(nodes ...*Node) bool {
+	if r.last != nil && nodesEqual(r.last, nodes) {
+		return false
+	}
+	r.tops = r.patchChildren(r.parent, r.tops, nodes)
+	r.last = nodes
+	return true
+}
+
+// Handle returns the DOM handle of the first rendered element for which
+// match is true, or nil; the adapter uses it to move focus.
+func (r *Renderer) Handle(match func(*Node) bool) any {
+	var find func([]*Mounted) any
+	find = func(ms []*Mounted) any {
+		for _, m := range ms {
+			if m.Node.Tag != "" && match(m.Node) {
+				return m.Handle
+			}
+			if h := find(m.Children); h != nil {
+				return h
+			}
+		}
+		return nil
+	}
+	return find(r.tops)
+}
+
+func nodesEqual(a, b []*Node) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !a[i].Equal(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *Renderer) create(n *Node) *Mounted {
+	if n.Tag == "" {
+		return &Mounted{Node: n, Handle: r.dom.CreateText(n.Text)}
+	}
+	m := &Mounted{Node: n, Handle: r.dom.CreateElement(n.Tag)}
+	for _, a := range n.Attrs {
+		r.dom.SetAttr(m.Handle, a.Name, a.Value)
+	}
+	for _, s := range n.Styles {
+		r.dom.SetStyle(m.Handle, s.Name, s.Value)
+	}
+	for _, c := range n.Children {
+		cm := r.create(c)
+		r.dom.InsertBefore(m.Handle, cm.Handle, nil)
+		m.Children = append(m.Children, cm)
+	}
+	return m
+}
+
+// patch updates m, which shows a node of the same tag, to show n.
+func (r *Renderer) patch(m *Mounted, n *Node) {
+	old := m.Node
+	m.Node = n
+	if n.Tag == "" {
+		if old.Text != n.Text {
+			r.dom.SetText(m.Handle, n.Text)
+		}
+		return
+	}
+	patchAttrs(old.Attrs, n.Attrs, func(name, v string) { r.dom.SetAttr(m.Handle, name, v) },
+		func(name string) { r.dom.RemoveAttr(m.Handle, name) })
+	patchAttrs(old.Styles, n.Styles, func(name, v string) { r.dom.SetStyle(m.Handle, name, v) },
+		func(name string) { r.dom.SetStyle(m.Handle, name, "") })
+	m.Children = r.patchChildren(m.Handle, m.Children, n.Children)
+}
+
+func patchAttrs(old, cur []Attr, set func(name, value string), remove func(name string)) {
+	if attrsEqual(old, cur) {
+		return
+	}
+	prev := make(map[string]string, len(old))
+	for _, a := range old {
+		prev[a.Name] = a.Value
+	}
+	for _, a := range cur {
+		if v, ok := prev[a.Name]; !ok || v != a.Value {
+			set(a.Name, a.Value)
+		}
+		delete(prev, a.Name)
+	}
+	for _, a := range old { // in order, for a deterministic log
+		if _, ok := prev[a.Name]; ok {
+			remove(a.Name)
+		}
+	}
+}
+
+// patchChildren reconciles parent's children: keyed nodes match by key,
+// unkeyed ones by their order among the unkeyed, and only when the tag
+// agrees; what is left over is removed, what is missing created.
+func (r *Renderer) patchChildren(parent any, old []*Mounted, nodes []*Node) []*Mounted {
+	byKey := map[string]int{}
+	var unkeyed []int
+	for i, m := range old {
+		if m.Node.Key != "" {
+			byKey[m.Node.Key] = i
+		} else {
+			unkeyed = append(unkeyed, i)
+		}
+	}
+	used := make([]bool, len(old))
+	out := make([]*Mounted, len(nodes))
+	oldIdx := make([]int, len(nodes)) // -1 for created nodes
+	next := 0
+	for i, n := range nodes {
+		j := -1
+		if n.Key != "" {
+			if k, ok := byKey[n.Key]; ok && old[k].Node.Tag == n.Tag {
+				j = k
+			}
+		} else if next < len(unkeyed) {
+			if k := unkeyed[next]; old[k].Node.Tag == n.Tag {
+				j = k
+			}
+			next++
+		}
+		if j >= 0 && !used[j] {
+			used[j] = true
+			r.patch(old[j], n)
+			out[i], oldIdx[i] = old[j], j
+		} else {
+			out[i], oldIdx[i] = r.create(n), -1
+		}
+	}
+	for j, m := range old {
+		if !used[j] {
+			r.dom.Remove(parent, m.Handle)
+		}
+	}
+	// Reused nodes whose old positions increase stay put; the others move
+	// (or are inserted) before their next sibling, working from the end.
+	stay := make([]bool, len(nodes))
+	last := -1
+	for i, j := range oldIdx {
+		if j > last {
+			stay[i], last = true, j
+		}
+	}
+	var ref any
+	for i := len(out) - 1; i >= 0; i-- {
+		if !stay[i] {
+			r.dom.InsertBefore(parent, out[i].Handle, ref)
+		}
+		ref = out[i].Handle
+	}
+	return out
+}

@@ -1,0 +1,187 @@
+package explorer_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/bl-digital/kompass/wasm/explorer"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fakeNode is a node of fakeDOM.
+type fakeNode struct {
+	id       int
+	tag      string
+	text     string
+	attrs    map[string]string
+	styles   map[string]string
+	children []*fakeNode
+}
+
+// fakeDOM implements explorer.DOM in memory and logs every operation.
+type fakeDOM struct {
+	n   int
+	log []string
+}
+
+func (d *fakeDOM) node(tag string) *fakeNode {
+	d.n++
+	return &fakeNode{id: d.n, tag: tag, attrs: map[string]string{}, styles: map[string]string{}}
+}
+func (d *fakeDOM) CreateElement(tag string) any {
+	d.log = append(d.log, "create "+tag)
+	return d.node(tag)
+}
+func (d *fakeDOM) CreateText(text string) any {
+	d.log = append(d.log, "text "+text)
+	n := d.node("")
+	n.text = text
+	return n
+}
+func (d *fakeDOM) SetText(n any, text string) {
+	d.log = append(d.log, "settext "+text)
+	n.(*fakeNode).text = text
+}
+func (d *fakeDOM) SetAttr(el any, name, value string) {
+	d.log = append(d.log, "set "+name+"="+value)
+	el.(*fakeNode).attrs[name] = value
+}
+func (d *fakeDOM) RemoveAttr(el any, name string) {
+	d.log = append(d.log, "remove "+name)
+	delete(el.(*fakeNode).attrs, name)
+}
+func (d *fakeDOM) SetStyle(el any, name, value string) {
+	d.log = append(d.log, "style "+name+"="+value)
+	if value == "" {
+		delete(el.(*fakeNode).styles, name)
+	} else {
+		el.(*fakeNode).styles[name] = value
+	}
+}
+func (d *fakeDOM) InsertBefore(parent, child, ref any) {
+	p, c := parent.(*fakeNode), child.(*fakeNode)
+	d.log = append(d.log, fmt.Sprintf("insert #%d", c.id))
+	if i := slices.Index(p.children, c); i >= 0 {
+		p.children = slices.Delete(p.children, i, i+1)
+	}
+	if ref == nil {
+		p.children = append(p.children, c)
+		return
+	}
+	i := slices.Index(p.children, ref.(*fakeNode))
+	p.children = slices.Insert(p.children, i, c)
+}
+func (d *fakeDOM) Remove(parent, child any) {
+	p, c := parent.(*fakeNode), child.(*fakeNode)
+	d.log = append(d.log, fmt.Sprintf("removechild #%d", c.id))
+	i := slices.Index(p.children, c)
+	p.children = slices.Delete(p.children, i, i+1)
+}
+
+// dump writes the fake DOM like Node.String, to compare with the view model.
+func dump(b *strings.Builder, n *fakeNode, depth int, withIDs bool) {
+	ind := strings.Repeat("  ", depth)
+	if n.tag == "" {
+		fmt.Fprintf(b, "%s%q\n", ind, n.text)
+		return
+	}
+	fmt.Fprintf(b, "%s<%s", ind, n.tag)
+	if withIDs {
+		fmt.Fprintf(b, " #%d", n.id)
+	}
+	keys := make([]string, 0, len(n.attrs))
+	for k := range n.attrs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(b, " %s=%q", k, n.attrs[k])
+	}
+	b.WriteString(">\n")
+	for _, c := range n.children {
+		dump(b, c, depth+1, withIDs)
+	}
+}
+
+func list(keys ...string) *explorer.Node {
+	ul := explorer.El("ul", explorer.A("class", "l"))
+	for _, k := range keys {
+		ul.Children = append(ul.Children, explorer.El("li", explorer.A("data-k", k), explorer.T(k)).WithKey(k))
+	}
+	return ul
+}
+
+func TestRendererKeyedReorderReusesElements(t *testing.T) {
+	d := &fakeDOM{}
+	root := d.node("root")
+	r := explorer.NewRenderer(d, root)
+	require.True(t, r.Render(list("a", "b", "c")))
+	var before strings.Builder
+	dump(&before, root, 0, true)
+
+	d.log = nil
+	require.True(t, r.Render(list("c", "a", "b")))
+	assert.NotContains(t, strings.Join(d.log, "\n"), "create", "reason: keyed items are moved, not recreated")
+
+	var got strings.Builder
+	dump(&got, root, 0, true)
+	assert.Contains(t, got.String(), "<li #7 data-k=\"c\">", "reason: c keeps its element (#7) in its new place")
+	assert.Equal(t, strings.Count(before.String(), "<li"), strings.Count(got.String(), "<li"))
+	assert.Equal(t, []string{"c", "a", "b"}, childTexts(root.children[0]))
+}
+
+func childTexts(n *fakeNode) []string {
+	var out []string
+	for _, c := range n.children {
+		out = append(out, c.children[0].text)
+	}
+	return out
+}
+
+func TestRendererSkipsUnchanged(t *testing.T) {
+	d := &fakeDOM{}
+	r := explorer.NewRenderer(d, d.node("root"))
+	require.True(t, r.Render(list("a")))
+	d.log = nil
+	assert.False(t, r.Render(list("a")), "reason: an equal tree is not rendered again")
+	assert.Empty(t, d.log)
+}
+
+func TestRendererPatchesAttributesTextAndStyles(t *testing.T) {
+	d := &fakeDOM{}
+	root := d.node("root")
+	r := explorer.NewRenderer(d, root)
+	r.Render(explorer.El("div", explorer.A("class", "a", "title", "t"), explorer.T("one")).WithStyle("--kx-p", "10%"))
+	d.log = nil
+	r.Render(explorer.El("div", explorer.A("class", "b"), explorer.T("two")).WithStyle("--kx-p", "20%"))
+	assert.Equal(t, []string{"set class=b", "remove title", "style --kx-p=20%", "settext two"}, d.log,
+		"reason: only what changed is touched")
+}
+
+func TestRendererMatchesViewModel(t *testing.T) {
+	m := fixture(t)
+	d := &fakeDOM{}
+	root := d.node("root")
+	r := explorer.NewRenderer(d, root)
+	states := []explorer.State{
+		explorer.Default(explorer.Config{}).Toggle("GK"),
+		explorer.Default(explorer.Config{}).Toggle("GK").Toggle("GK1").ToggleExplain("goal:GK1"),
+		explorer.Default(explorer.Config{}).SetView(explorer.Measures).Select("PPM"),
+		explorer.Default(explorer.Config{}).SetView(explorer.Timeline),
+		explorer.Default(explorer.Config{Lang: "it"}).SetView(explorer.Measures),
+	}
+	for i, s := range states {
+		n := explorer.Build(m, s, explorer.Config{})
+		r.Render(n)
+		fresh := &fakeDOM{}
+		froot := fresh.node("root")
+		explorer.NewRenderer(fresh, froot).Render(n)
+		var got, want strings.Builder
+		dump(&got, root, 0, false)
+		dump(&want, froot, 0, false)
+		assert.Equal(t, want.String(), got.String(), "reason: patching state %d gives the DOM a fresh render gives", i)
+	}
+}

@@ -1,0 +1,145 @@
+package explorer
+
+import (
+	"slices"
+
+	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/portfolio"
+	"github.com/bl-digital/kompass/strategy"
+)
+
+// View is one of the widget's three views.
+type View string
+
+const (
+	Goals    View = "goals"    // the strategy tree: focus areas, goals, measures
+	Measures View = "measures" // the measure cards with a detail panel
+	Timeline View = "timeline" // a bar per measure over the years
+)
+
+// Views lists the views in tab order.
+var Views = []View{Goals, Measures, Timeline}
+
+// ParseView returns the view named s, or Goals and false.
+func ParseView(s string) (View, bool) {
+	for _, v := range Views {
+		if string(v) == s {
+			return v, true
+		}
+	}
+	return Goals, false
+}
+
+// StatusFilters are the schedule statuses a measure can be filtered by, worst first.
+var StatusFilters = []controlling.ScheduleStatus{controlling.Late, controlling.AtRisk,
+	controlling.OnTrack, controlling.NotStarted, controlling.Done, controlling.Cancelled}
+
+// Filter narrows the measures shown. The zero Filter shows all.
+type Filter struct {
+	FocusArea   strategy.ID                // measures with a goal in this focus area
+	Goal        strategy.ID                // measures linked to this goal
+	Field       portfolio.Field            // measures working in this field
+	Beneficiary strategy.Beneficiary       // measures serving this group
+	Owner       strategy.ID                // measures of this organisation
+	Status      controlling.ScheduleStatus // the measure's computed schedule status
+	Query       string                     // free text in title, summary, before, after, id
+}
+
+// IsZero reports whether f filters nothing.
+func (f Filter) IsZero() bool { return f == Filter{} }
+
+// State is everything the widget's display depends on besides the data. It
+// is a value: actions return a new State and never change their input.
+type State struct {
+	View   View
+	Filter Filter
+	// Expanded are the ids of the open focus areas and goals in the tree, sorted.
+	Expanded []strategy.ID
+	// Selected is the measure whose detail is open, or "".
+	Selected strategy.ID
+	// Explain names the rolled-up figure whose "how is this computed?" is
+	// open ("strategy", "area:GK", "goal:GK1"), or "".
+	Explain string
+	// Lang is the display language: de, fr, it or en.
+	Lang string
+}
+
+// Config is what the host element's attributes fix for one widget.
+type Config struct {
+	// Lang is the lang attribute, else the page's language; other values mean de.
+	Lang string
+	// Focus restricts the widget to one focus area (the focus attribute).
+	Focus strategy.ID
+	// View is the initial view (the view attribute); "" means goals.
+	View string
+}
+
+// Default returns the state a widget starts in for cfg.
+func Default(cfg Config) State {
+	v, _ := ParseView(cfg.View)
+	return State{View: v, Lang: NormalizeLang(cfg.Lang), Filter: Filter{FocusArea: cfg.Focus}}
+}
+
+// Equal reports whether s and t show the same.
+func (s State) Equal(t State) bool {
+	return s.View == t.View && s.Filter == t.Filter && slices.Equal(s.Expanded, t.Expanded) &&
+		s.Selected == t.Selected && s.Explain == t.Explain && s.Lang == t.Lang
+}
+
+// IsExpanded reports whether the tree node id is open.
+func (s State) IsExpanded(id strategy.ID) bool {
+	_, ok := slices.BinarySearch(s.Expanded, id)
+	return ok
+}
+
+// SetView switches to view v.
+func (s State) SetView(v View) State {
+	s.View = v
+	return s
+}
+
+// Toggle opens the tree node id when it is closed and closes it when open.
+func (s State) Toggle(id strategy.ID) State {
+	i, ok := slices.BinarySearch(s.Expanded, id)
+	e := slices.Clone(s.Expanded)
+	if ok {
+		e = slices.Delete(e, i, i+1)
+	} else {
+		e = slices.Insert(e, i, id)
+	}
+	if len(e) == 0 {
+		e = nil
+	}
+	s.Expanded = e
+	return s
+}
+
+// Select opens the detail of measure id; "" closes it.
+func (s State) Select(id strategy.ID) State {
+	s.Selected = id
+	return s
+}
+
+// ToggleExplain opens the explanation of figure key, or closes it when it is open.
+func (s State) ToggleExplain(key string) State {
+	if s.Explain == key {
+		s.Explain = ""
+	} else {
+		s.Explain = key
+	}
+	return s
+}
+
+// SetFilter replaces the filter. Choosing a focus area clears a goal of
+// another area; the caller checks that (see Model.Normalize).
+func (s State) SetFilter(f Filter) State {
+	s.Filter = f
+	return s
+}
+
+// Reset clears every filter except a focus fixed by cfg, and closes the detail.
+func (s State) Reset(cfg Config) State {
+	s.Filter = Filter{FocusArea: cfg.Focus}
+	s.Selected = ""
+	return s
+}
