@@ -36,13 +36,13 @@ func Validate(p *Portfolio, s *strategy.Strategy) diag.List {
 		l = append(l, diag.Problem{Pointer: "/strategy", Rule: RuleStrategyMismatch,
 			Message: fmt.Sprintf("portfolio is for strategy %q, but the strategy is %q", p.Strategy, s.ID)})
 	}
-	orgs := idset.New[ID]("organisation")
+	orgs := idset.New[ID]("organisation", func(i int) string { return diag.Pointer("organisations", i, "id") })
 	for i, o := range p.Organisations {
-		l = orgs.Add(l, o.ID, diag.Pointer("organisations", i, "id"))
+		l = orgs.Add(l, o.ID, i)
 	}
-	measures := idset.New[ID]("measure")
+	measures := idset.New[ID]("measure", func(i int) string { return diag.Pointer("measures", i, "id") })
 	for i, m := range p.Measures {
-		l = measures.Add(l, m.ID, diag.Pointer("measures", i, "id"))
+		l = measures.Add(l, m.ID, i)
 	}
 	for i := range p.Measures {
 		l = validateMeasure(l, &p.Measures[i], i, s, orgs, measures)
@@ -75,9 +75,14 @@ func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs,
 			Message: fmt.Sprintf("end %s is before start %s", m.End, m.Start)})
 	}
 	l = checkProgress(l, m, at("progress"), at("status"))
-	indicators := idset.New[ID]("indicator")
+	var indicators *idset.Set[ID]
+	if len(m.Indicators) > 1 {
+		indicators = idset.New[ID]("indicator", func(j int) string { return at("indicators", j, "id") })
+	}
 	for j, ind := range m.Indicators {
-		l = indicators.Add(l, ind.ID, at("indicators", j, "id"))
+		if indicators != nil {
+			l = indicators.Add(l, ind.ID, j)
+		}
 		if ind.Target.Value == ind.Baseline.Value {
 			l = append(l, diag.Problem{Pointer: at("indicators", j, "target", "value"), Rule: RuleIndicatorTarget,
 				Message: fmt.Sprintf("indicator %q: target %v equals the baseline, so achievement cannot be measured", ind.ID, ind.Target.Value)})

@@ -17,15 +17,22 @@ func (s *Strategy) Validate() diag.List {
 		l = append(l, diag.Problem{Pointer: "/period/end", Rule: "period",
 			Message: fmt.Sprintf("period end %d is before its start %d", s.Period.End, s.Period.Start)})
 	}
-	maxims := idset.New[ID]("maxim")
+	maxims := idset.New[ID]("maxim", func(i int) string { return diag.Pointer("maxims", i, "id") })
 	for i, m := range s.Maxims {
-		l = maxims.Add(l, m.ID, diag.Pointer("maxims", i, "id"))
+		l = maxims.Add(l, m.ID, i)
 	}
-	areas, goals := idset.New[ID]("focus area"), idset.New[ID]("goal")
+	areas := idset.New[ID]("focus area", func(i int) string { return diag.Pointer("focusAreas", i, "id") })
+	// Goal ids are unique across the strategy; a goal's index is its
+	// position in the flattened list, mapped back to its pointer.
+	var goalAt [][2]int
+	goals := idset.New[ID]("goal", func(k int) string {
+		return diag.Pointer("focusAreas", goalAt[k][0], "goals", goalAt[k][1], "id")
+	})
 	for i, fa := range s.FocusAreas {
-		l = areas.Add(l, fa.ID, diag.Pointer("focusAreas", i, "id"))
+		l = areas.Add(l, fa.ID, i)
 		for j, g := range fa.Goals {
-			l = goals.Add(l, g.ID, diag.Pointer("focusAreas", i, "goals", j, "id"))
+			goalAt = append(goalAt, [2]int{i, j})
+			l = goals.Add(l, g.ID, len(goalAt)-1)
 		}
 	}
 	return l

@@ -7,25 +7,29 @@ import (
 	"github.com/bl-digital/kompass/diag"
 )
 
-// Set records the ids of one kind (measure, goal, ...) and where each was first used.
+// Set records the ids of one kind (measure, goal, ...) and the index of
+// each one's first use. It builds JSON pointers only for problems, so a
+// clean file costs no allocations beyond the map.
 type Set[T ~string] struct {
-	kind  string
-	first map[T]string // id -> pointer of its first use
+	kind    string
+	pointer func(i int) string
+	first   map[T]int
 }
 
-// New returns an empty Set for ids of kind, as named in messages.
-func New[T ~string](kind string) *Set[T] {
-	return &Set[T]{kind: kind, first: map[T]string{}}
+// New returns an empty Set for ids of kind, as named in messages; pointer
+// gives the JSON pointer of the id at index i.
+func New[T ~string](kind string, pointer func(i int) string) *Set[T] {
+	return &Set[T]{kind: kind, pointer: pointer, first: map[T]int{}}
 }
 
-// Add records id at pointer ptr and appends a "duplicate-id" problem to l
-// when id was seen before.
-func (s *Set[T]) Add(l diag.List, id T, ptr string) diag.List {
+// Add records id at index i and appends a "duplicate-id" problem to l when
+// id was seen before.
+func (s *Set[T]) Add(l diag.List, id T, i int) diag.List {
 	if first, ok := s.first[id]; ok {
-		return append(l, diag.Problem{Pointer: ptr, Rule: "duplicate-id",
-			Message: fmt.Sprintf("duplicate %s id %q (first at %s)", s.kind, id, first)})
+		return append(l, diag.Problem{Pointer: s.pointer(i), Rule: "duplicate-id",
+			Message: fmt.Sprintf("duplicate %s id %q (first at %s)", s.kind, id, s.pointer(first))})
 	}
-	s.first[id] = ptr
+	s.first[id] = i
 	return l
 }
 
