@@ -4,7 +4,9 @@ import (
 	"io"
 
 	"github.com/bl-digital/kompass/diag"
+	"github.com/bl-digital/kompass/internal/enum"
 	"github.com/bl-digital/kompass/internal/jsondoc"
+	"github.com/bl-digital/kompass/strategy"
 )
 
 // MaxMeasures is the most measures a portfolio file may hold.
@@ -54,14 +56,245 @@ func CheckOptions(tree bool) jsondoc.Options {
 
 // Unmarshal decodes text strictly into a Portfolio, without the byte checks
 // of Decode: for callers that checked the bytes themselves, as package
-// schema does. It reports a problem for each bad measure and organisation,
-// with pointers and positions in text, and returns a nil Portfolio when
-// there is any.
+// schema does. It reports every unknown member, value of the wrong JSON
+// type and bad enum value or date, with pointers and positions in text,
+// and returns a nil Portfolio when there is any.
+//
+// The decoder is written out by hand, without reflection, to keep the
+// WebAssembly widget small; a test checks that it decodes exactly as
+// encoding/json/v2 does with unknown members rejected.
 func Unmarshal(text []byte) (*Portfolio, diag.List) {
-	var p Portfolio
-	l := jsondoc.Unmarshal(text, &p, jsondoc.Isolate[Measure](), jsondoc.Isolate[Organisation]())
-	if len(l) > 0 {
+	r := jsondoc.NewReader(text)
+	p := readPortfolio(r)
+	r.End()
+	if l := r.Problems(); len(l) > 0 {
 		return nil, l
 	}
 	return &p, nil
+}
+
+func readPortfolio(r *jsondoc.Reader) (p Portfolio) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "$schema":
+			p.Schema = r.String()
+		case "id":
+			p.ID = readID(r)
+		case "title":
+			p.Title = r.StringMap()
+		case "strategy":
+			p.Strategy = readID(r)
+		case "asOf":
+			p.AsOf = readDate(r)
+		case "currency":
+			p.Currency = readEnum(r, "currency", Currencies)
+		case "organisations":
+			p.Organisations = jsondoc.List(r, readOrganisation)
+		case "measures":
+			p.Measures = jsondoc.List(r, readMeasure)
+		case "extensions":
+			p.Extensions = r.Map()
+		default:
+			r.Unknown()
+		}
+	})
+	return p
+}
+
+func readOrganisation(r *jsondoc.Reader) (o Organisation) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "id":
+			o.ID = readID(r)
+		case "name":
+			o.Name = r.StringMap()
+		case "extensions":
+			o.Extensions = r.Map()
+		default:
+			r.Unknown()
+		}
+	})
+	return o
+}
+
+func readMeasure(r *jsondoc.Reader) (m Measure) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "id":
+			m.ID = readID(r)
+		case "title":
+			m.Title = r.StringMap()
+		case "summary":
+			m.Summary = r.StringMap()
+		case "goals":
+			m.Goals = jsondoc.List(r, readID)
+		case "owner":
+			m.Owner = readID(r)
+		case "status":
+			m.Status = readEnum(r, "status", Statuses)
+		case "start":
+			m.Start = readDate(r)
+		case "end":
+			m.End = readDate(r)
+		case "progress":
+			m.Progress = r.FloatPtr()
+		case "weight":
+			m.Weight = r.FloatPtr()
+		case "fields":
+			m.Fields = jsondoc.List(r, func(r *jsondoc.Reader) Field { return readEnum(r, "field", Fields) })
+		case "beneficiaries":
+			m.Beneficiaries = jsondoc.List(r, func(r *jsondoc.Reader) strategy.Beneficiary {
+				return readEnum(r, "beneficiary", strategy.Beneficiaries)
+			})
+		case "before":
+			m.Before = r.StringMap()
+		case "after":
+			m.After = r.StringMap()
+		case "budget":
+			m.Budget = jsondoc.Ptr(r, readBudget)
+		case "purpose":
+			m.Purpose = readEnum(r, "purpose", Purposes)
+		case "savings":
+			m.Savings = jsondoc.Ptr(r, readSavings)
+		case "indicators":
+			m.Indicators = jsondoc.List(r, readIndicator)
+		case "milestones":
+			m.Milestones = jsondoc.List(r, readMilestone)
+		case "dependsOn":
+			m.DependsOn = jsondoc.List(r, readID)
+		case "links":
+			m.Links = jsondoc.List(r, readLink)
+		case "updated":
+			m.Updated = readDate(r)
+		case "selfAssessment":
+			m.SelfAssessment = jsondoc.Ptr(r, readSelfAssessment)
+		case "extensions":
+			m.Extensions = r.Map()
+		default:
+			r.Unknown()
+		}
+	})
+	return m
+}
+
+func readBudget(r *jsondoc.Reader) (b Budget) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "planned":
+			b.Planned = r.Float()
+		case "spent":
+			b.Spent = r.Float()
+		default:
+			r.Unknown()
+		}
+	})
+	return b
+}
+
+func readSavings(r *jsondoc.Reader) (s Savings) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "people":
+			s.People = r.Int()
+		case "minutesPerDay":
+			s.MinutesPerDay = r.Float()
+		default:
+			r.Unknown()
+		}
+	})
+	return s
+}
+
+func readIndicator(r *jsondoc.Reader) (in Indicator) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "id":
+			in.ID = readID(r)
+		case "title":
+			in.Title = r.StringMap()
+		case "unit":
+			in.Unit = r.String()
+		case "baseline":
+			in.Baseline = readObservation(r)
+		case "target":
+			in.Target = readObservation(r)
+		case "actuals":
+			in.Actuals = jsondoc.List(r, readObservation)
+		case "extensions":
+			in.Extensions = r.Map()
+		default:
+			r.Unknown()
+		}
+	})
+	return in
+}
+
+func readObservation(r *jsondoc.Reader) (o Observation) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "value":
+			o.Value = r.Float()
+		case "date":
+			o.Date = readDate(r)
+		default:
+			r.Unknown()
+		}
+	})
+	return o
+}
+
+func readMilestone(r *jsondoc.Reader) (m Milestone) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "title":
+			m.Title = r.StringMap()
+		case "due":
+			m.Due = readDate(r)
+		case "done":
+			m.Done = r.Bool()
+		default:
+			r.Unknown()
+		}
+	})
+	return m
+}
+
+func readLink(r *jsondoc.Reader) (l Link) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "title":
+			l.Title = r.StringMap()
+		case "url":
+			l.URL = r.String()
+		default:
+			r.Unknown()
+		}
+	})
+	return l
+}
+
+func readSelfAssessment(r *jsondoc.Reader) (a SelfAssessment) {
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "status":
+			a.Status = readEnum(r, "rating", Ratings)
+		case "date":
+			a.Date = readDate(r)
+		case "comment":
+			a.Comment = r.StringMap()
+		default:
+			r.Unknown()
+		}
+	})
+	return a
+}
+
+func readID(r *jsondoc.Reader) ID { return ID(r.String()) }
+
+func readDate(r *jsondoc.Reader) Date { return jsondoc.Parse(r, strategy.ParseDate) }
+
+// readEnum reads one of values, with the error of the enum's UnmarshalText
+// for others; kind names the enum.
+func readEnum[T ~string](r *jsondoc.Reader, kind string, values []T) T {
+	return jsondoc.Parse(r, func(s string) (T, error) { return enum.Parse(kind, s, values) })
 }

@@ -1,9 +1,6 @@
 package portfolio
 
-import (
-	"github.com/bl-digital/kompass/internal/enum"
-	"github.com/invopop/jsonschema"
-)
+import "github.com/bl-digital/kompass/internal/enum"
 
 // Status is a measure's life-cycle status as its owner reports it.
 type Status string
@@ -26,11 +23,6 @@ func (s Status) MarshalText() ([]byte, error) { return enum.Marshal("status", s,
 
 // UnmarshalText accepts only the values in Statuses.
 func (s *Status) UnmarshalText(b []byte) error { return enum.Unmarshal("status", b, s, Statuses) }
-
-// JSONSchema lists the allowed values.
-func (Status) JSONSchema() *jsonschema.Schema {
-	return enum.Schema("The measure's status: planned, active, paused, completed or cancelled.", Statuses)
-}
 
 // Field is a field of action a measure works in (Handlungsfeld).
 type Field string
@@ -56,11 +48,6 @@ func (f Field) MarshalText() ([]byte, error) { return enum.Marshal("field", f, F
 // UnmarshalText accepts only the values in Fields.
 func (f *Field) UnmarshalText(b []byte) error { return enum.Unmarshal("field", b, f, Fields) }
 
-// JSONSchema lists the allowed values.
-func (Field) JSONSchema() *jsonschema.Schema {
-	return enum.Schema("A field of action: processes, competences, culture, technology, services, data or law.", Fields)
-}
-
 // Purpose is what a measure's money buys, after interpellation 2024/188, a–d.
 type Purpose string
 
@@ -82,11 +69,6 @@ func (p Purpose) MarshalText() ([]byte, error) { return enum.Marshal("purpose", 
 // UnmarshalText accepts only the values in Purposes.
 func (p *Purpose) UnmarshalText(b []byte) error { return enum.Unmarshal("purpose", b, p, Purposes) }
 
-// JSONSchema lists the allowed values.
-func (Purpose) JSONSchema() *jsonschema.Schema {
-	return enum.Schema("What the measure's investment is for (interpellation 2024/188, a-d): effectiveness, service-efficiency, fewer-visits or internal-efficiency.", Purposes)
-}
-
 // Rating is an owner's own rating of a measure's schedule.
 type Rating string
 
@@ -107,11 +89,6 @@ func (r Rating) MarshalText() ([]byte, error) { return enum.Marshal("rating", r,
 // UnmarshalText accepts only the values in Ratings.
 func (r *Rating) UnmarshalText(b []byte) error { return enum.Unmarshal("rating", b, r, Ratings) }
 
-// JSONSchema lists the allowed values.
-func (Rating) JSONSchema() *jsonschema.Schema {
-	return enum.Schema("The owner's own rating: on-track, at-risk or late.", Ratings)
-}
-
 // Currency is the currency of amounts; only CHF is supported.
 type Currency string
 
@@ -128,8 +105,3 @@ func (c Currency) MarshalText() ([]byte, error) { return enum.Marshal("currency"
 
 // UnmarshalText accepts only the values in Currencies.
 func (c *Currency) UnmarshalText(b []byte) error { return enum.Unmarshal("currency", b, c, Currencies) }
-
-// JSONSchema lists the allowed values.
-func (Currency) JSONSchema() *jsonschema.Schema {
-	return enum.Schema("The currency of all amounts.", Currencies)
-}

@@ -23,10 +23,12 @@ func addSeeds(f *testing.F) {
 }
 
 // FuzzDecodePortfolio: decoding never panics, fails with positioned
-// problems, and yields a portfolio that Validate can check.
+// problems, yields a portfolio that Validate can check, and decodes as
+// encoding/json/v2 does.
 func FuzzDecodePortfolio(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		matchesJSONv2(t, data)
 		p, err := portfolio.DecodeBytes(data)
 		if err != nil {
 			if p != nil {

@@ -6,9 +6,17 @@
 // strategy.schema.json and portfolio.schema.json (JSON Schema draft 2020-12)
 // are generated from the Go types of packages strategy and portfolio by
 // github.com/invopop/jsonschema, with descriptions from the types' doc
-// comments and enum values from their JSONSchema methods, and committed
-// next to this file; run "go generate ./..." after changing the types (a
-// test fails until the files match). They are embedded as StrategyJSON and
+// comments, and committed next to this file; run "go generate ./..." after
+// changing the types (a test fails until the files match).
+//
+// The schemas of the vocabulary types (strategy.ID, Date, Text,
+// Beneficiary and portfolio's enums) live in the generator
+// (schema/internal/gen), built from the exported value lists and patterns
+// (strategy.Beneficiaries, portfolio.Statuses, strategy.IDPattern, ...),
+// not in JSONSchema methods on the types as STYLE.md would suggest: such a
+// method makes every importer of strategy or portfolio link invopop and its
+// dependencies (YAML, ordered maps, a JSON parser), about 240 KB of the
+// WebAssembly widget after brotli, whose size budget wins here. They are embedded as StrategyJSON and
 // PortfolioJSON and published under the $id values StrategyURL and
 // PortfolioURL (https://kompass.bl-digital.ch/schema/...). Every object is
 // closed (additionalProperties false) except "extensions", which is free for

@@ -1,9 +1,6 @@
 package strategy
 
-import (
-	"github.com/bl-digital/kompass/internal/enum"
-	"github.com/invopop/jsonschema"
-)
+import "github.com/bl-digital/kompass/internal/enum"
 
 // Beneficiary is a group a goal or measure serves.
 type Beneficiary string
@@ -27,9 +24,4 @@ func (b Beneficiary) MarshalText() ([]byte, error) {
 // UnmarshalText accepts only the values in Beneficiaries.
 func (b *Beneficiary) UnmarshalText(text []byte) error {
 	return enum.Unmarshal("beneficiary", text, b, Beneficiaries)
-}
-
-// JSONSchema lists the allowed values.
-func (Beneficiary) JSONSchema() *jsonschema.Schema {
-	return enum.Schema("A group served: population (Bevölkerung), business (Wirtschaft) or staff (Mitarbeitende).", Beneficiaries)
 }

@@ -3,8 +3,6 @@ package strategy
 import (
 	"fmt"
 	"time"
-
-	"github.com/invopop/jsonschema"
 )
 
 // DatePattern is the pattern of a Date in data files: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -170,22 +168,4 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	*d = v
 	return nil
-}
-
-// JSONSchema describes a date string.
-func (Date) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Pattern: DatePattern,
-		Description: "A date: YYYY, YYYY-MM or YYYY-MM-DD. A period start means its first day, a period end its last day."}
-}
-
-// DaysBetween is the number of calendar days from a to b (negative if b is before a).
-func DaysBetween(a, b time.Time) int {
-	return int(b.Sub(a).Hours()/24 + 0.5*sign(b.Sub(a).Hours()))
-}
-
-func sign(f float64) float64 {
-	if f < 0 {
-		return -1
-	}
-	return 1
 }

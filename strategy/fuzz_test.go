@@ -11,7 +11,8 @@ import (
 )
 
 // FuzzDecodeStrategy: decoding never panics, fails with positioned
-// problems, and succeeds only for strategies that pass Validate.
+// problems, succeeds only for strategies that pass Validate, and decodes
+// as encoding/json/v2 does.
 func FuzzDecodeStrategy(f *testing.F) {
 	f.Add(examples.StrategyJSON)
 	f.Add(examples.PortfolioJSON)
@@ -22,6 +23,7 @@ func FuzzDecodeStrategy(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		matchesJSONv2(t, data)
 		s, err := strategy.DecodeBytes(data)
 		if err != nil {
 			if s != nil {

@@ -1,7 +1,5 @@
 package strategy
 
-import "github.com/invopop/jsonschema"
-
 // Languages are the languages a Text may carry, in order of preference
 // after the reader's own. German is required.
 var Languages = []string{"de", "fr", "it", "en"}
@@ -29,19 +27,3 @@ func (t Text) In(lang string) string {
 
 // String is the German text.
 func (t Text) String() string { return t.In("de") }
-
-// JSONSchema describes Text: an object with a required German string and
-// optional French, Italian and English ones.
-func (Text) JSONSchema() *jsonschema.Schema {
-	props := jsonschema.NewProperties()
-	for _, l := range Languages {
-		props.Set(l, &jsonschema.Schema{Type: "string"})
-	}
-	return &jsonschema.Schema{
-		Type:                 "object",
-		Description:          "Multilingual text keyed by language; de is required, fr, it and en are optional and fall back to de.",
-		Properties:           props,
-		Required:             []string{"de"},
-		AdditionalProperties: jsonschema.FalseSchema,
-	}
-}

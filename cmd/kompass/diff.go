@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/controlling/report"
 )
 
 const diffUsage = `usage: kompass diff [flags] OLD NEW
@@ -33,8 +34,8 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
-	f, err := controlling.ParseFormat(*format)
-	if err == nil && !slices.Contains(controlling.DiffFormats, f) {
+	f, err := report.ParseFormat(*format)
+	if err == nil && !slices.Contains(report.DiffFormats, f) {
 		err = fmt.Errorf("format %q: a diff is text, md or json", *format)
 	}
 	if err == nil {
@@ -71,7 +72,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
-	rd := controlling.Renderer{Lang: *lang}
+	rd := report.Renderer{Lang: *lang}
 	if err := rd.RenderDiff(stdout, reports[0], reports[1], f); err != nil {
 		fmt.Fprintf(stderr, "kompass diff: %v\n", err)
 		return exitInvalid

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/controlling/report"
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/examples"
 	"github.com/bl-digital/kompass/internal/jsondoc"
@@ -54,12 +55,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
-	f, err := controlling.ParseFormat(*format)
+	f, err := report.ParseFormat(*format)
 	if err == nil && *fragment {
-		if f != controlling.FormatHTML && f != controlling.FormatHTMLFragment {
+		if f != report.HTML && f != report.HTMLFragment {
 			err = errors.New("--fragment needs --format html")
 		}
-		f = controlling.FormatHTMLFragment
+		f = report.HTMLFragment
 	}
 	if err == nil {
 		err = checkLang(*lang)
@@ -95,7 +96,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kompass report: %s: %v\n", in.name, err)
 		return exitInvalid
 	}
-	rd := controlling.Renderer{Lang: *lang, ASCII: *ascii}
+	rd := report.Renderer{Lang: *lang, ASCII: *ascii}
 	if err := rd.Render(stdout, r, f); err != nil {
 		fmt.Fprintf(stderr, "kompass report: %v\n", err)
 		return exitInvalid

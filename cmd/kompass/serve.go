@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/controlling/report"
 	"github.com/bl-digital/kompass/examples"
 	"github.com/bl-digital/kompass/examples/demo"
 	"github.com/bl-digital/kompass/portfolio"
@@ -180,7 +181,7 @@ func fallback(sData, pData []byte) template.HTML {
 		return template.HTML("<p>Die Auswertung ist nicht möglich; das Widget zeigt den Grund an.</p>")
 	}
 	var b bytes.Buffer
-	if err := controlling.Render(&b, r, controlling.FormatHTMLFragment, "de"); err != nil {
+	if err := report.Render(&b, r, report.HTMLFragment, "de"); err != nil {
 		return template.HTML("<p>Die statische Übersicht ist nicht verfügbar.</p>")
 	}
 	// The renderer escapes every data text through html/template.

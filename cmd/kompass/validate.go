@@ -164,7 +164,7 @@ func (v *validator) strategyFile(name string) (fileReport, *strategy.Strategy, b
 		return r, nil, false
 	}
 	s, l := schema.ValidateStrategy(data)
-	return report(name, schema.Strategy, l), s, true
+	return summarise(name, schema.Strategy, l), s, true
 }
 
 func (v *validator) file(name string) fileReport {
@@ -194,7 +194,7 @@ func (v *validator) file(name string) fileReport {
 				Message: `neither a strategy (with "focusAreas") nor a portfolio (with "measures")`})
 		}
 	}
-	return report(name, kind, l)
+	return summarise(name, kind, l)
 }
 
 // strategyFor is the strategy a portfolio naming ref is checked against,
@@ -217,8 +217,8 @@ func (v *validator) strategyFor(ref strategy.ID) (*strategy.Strategy, diag.List)
 		Message: fmt.Sprintf("strategy %q is not built in (only %q is); give its file with --strategy to check the goals", ref, builtinStrategy)}}
 }
 
-// report summarises the problems of one file.
-func report(name string, kind schema.Kind, l diag.List) fileReport {
+// summarise summarises the problems of one file.
+func summarise(name string, kind schema.Kind, l diag.List) fileReport {
 	l.SetFile(name)
 	r := fileReport{File: name, Kind: kind.String(), Problems: make([]problemReport, len(l))}
 	for i, p := range l {

@@ -1,12 +1,12 @@
 // Package enum holds the shared mechanics of Kompass's typed string enums:
-// parsing with a clear error for unknown values, and their JSON Schema.
+// parsing with a clear error for unknown values, and text marshalling. Their
+// JSON Schemas are made by the schema generator (schema/internal/gen), so
+// that decoding links no JSON Schema library.
 package enum
 
 import (
 	"fmt"
 	"strings"
-
-	"github.com/invopop/jsonschema"
 )
 
 // Parse returns the value of values that equals s, or an error that lists the
@@ -27,15 +27,6 @@ func List[T ~string](values []T) string {
 		s[i] = string(v)
 	}
 	return strings.Join(s, ", ")
-}
-
-// Schema is the JSON Schema of a string enum.
-func Schema[T ~string](description string, values []T) *jsonschema.Schema {
-	e := make([]any, len(values))
-	for i, v := range values {
-		e[i] = string(v)
-	}
-	return &jsonschema.Schema{Type: "string", Enum: e, Description: description}
 }
 
 // Marshal returns v as text, or the error of Parse for a value not in values.

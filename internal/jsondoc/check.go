@@ -3,13 +3,10 @@ package jsondoc
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/bl-digital/kompass/diag"
-	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Limits of what Check reads.
@@ -66,47 +63,33 @@ func Check(data []byte, opts Options) (*Doc, diag.List) {
 	}
 	if len(data) > opts.MaxSize {
 		return nil, diag.List{{Line: 1, Column: 1, Rule: "too-large",
-			Message: fmt.Sprintf("the file is larger than the limit of %s", byteSize(opts.MaxSize))}}
+			Message: "the file is larger than the limit of " + byteSize(opts.MaxSize)}}
 	}
-	s := scanner{opts: opts, badUTF8: -1}
+	s := scanner{opts: opts}
 	text := data
 	if bytes.HasPrefix(text, bom) {
 		text = text[len(bom):]
 		s.add(0, "", "bom", diag.Warning, "the file starts with a UTF-8 byte order mark; it was ignored")
 	}
-	s.text = text
-	decOpts := []jsontext.Options{jsontext.AllowDuplicateNames(true)}
-	if !utf8.Valid(text) {
-		s.badUTF8 = firstInvalidUTF8(text)
-		decOpts = append(decOpts, jsontext.AllowInvalidUTF8(true))
-	}
-	s.dec = jsontext.NewDecoder(bytes.NewBuffer(text), decOpts...)
-	tree, err := s.root()
-	if err == nil && s.badUTF8 >= 0 && !s.utf8Reported {
-		// The invalid byte is outside any string, where it should have
-		// been a syntax error; report it all the same.
-		s.add(s.badUTF8, "", "utf8", diag.Error, "invalid UTF-8")
-	}
+	s.lex.text = text
+	s.badUTF8 = !utf8.Valid(text)
+	tree, ok := s.root()
 	problems := s.finish()
-	if err != nil {
+	if !ok {
 		return nil, problems
 	}
 	return &Doc{Text: text, Tree: tree}, problems
 }
 
-// errStop ends a scan after a problem that makes reading further pointless.
-var errStop = errors.New("stop")
-
 type scanner struct {
-	text         []byte
-	dec          *jsontext.Decoder
-	opts         Options
-	problems     diag.List
-	offsets      []int // offsets[i] is where problems[i] is, in text
-	badUTF8      int   // offset of the first invalid UTF-8 byte, or -1
-	utf8Reported bool
-	names        []map[string]struct{} // spare name sets when no tree is built
-	strs         map[string]string     // interned short strings: member names, ids, enum values, dates
+	lex      lexer
+	opts     Options
+	problems diag.List
+	offsets  []int                 // offsets[i] is where problems[i] is, in the text
+	badUTF8  bool                  // the text has invalid UTF-8 somewhere
+	names    []map[string]struct{} // spare name sets when no tree is built
+	strs     map[string]string     // interned short strings: member names, ids, enum values, dates
+	buf      []byte
 }
 
 // Interning: strings up to maxIntern bytes, at most maxInterned of them.
@@ -115,27 +98,36 @@ const (
 	maxInterned = 4096
 )
 
-// str is the text of a string or number token that was read after offset
-// before. Short ones without escapes are interned: a document repeats its
-// member names, ids, enum values and dates many times, and each string
-// allocated is work for the garbage collector.
-func (s *scanner) str(tok jsontext.Token, before int) string {
-	raw := s.text[start(s.text, before):s.dec.InputOffset()]
-	if len(raw) > 0 && raw[0] == '"' {
-		raw = raw[1 : len(raw)-1]
+// str is the text of a string's or number's raw content. Short ones
+// without escapes are interned: a document repeats its member names, ids,
+// enum values and dates many times, and each string allocated is work for
+// the garbage collector.
+func (s *scanner) str(raw []byte, escaped bool) string {
+	switch {
+	case s.badUTF8 && !utf8.Valid(raw):
+		s.buf = unquote(s.buf[:0], raw)
+		return string(bytes.ToValidUTF8(s.buf, []byte("\uFFFD")))
+	case escaped:
+		s.buf = unquote(s.buf[:0], raw)
+		return string(s.buf)
+	case len(raw) > maxIntern:
+		return string(raw)
 	}
-	if len(raw) > maxIntern || bytes.IndexByte(raw, '\\') >= 0 || s.badUTF8 >= 0 {
-		return tok.String()
-	}
-	if v, ok := s.strs[string(raw)]; ok {
+	return intern(&s.strs, raw)
+}
+
+// intern returns raw as a string, the same string for the same bytes, up
+// to maxInterned of them.
+func intern(strs *map[string]string, raw []byte) string {
+	if v, ok := (*strs)[string(raw)]; ok {
 		return v
 	}
 	v := string(raw)
-	if s.strs == nil {
-		s.strs = make(map[string]string, 256)
+	if *strs == nil {
+		*strs = make(map[string]string, 256)
 	}
-	if len(s.strs) < maxInterned {
-		s.strs[v] = v
+	if len(*strs) < maxInterned {
+		(*strs)[v] = v
 	}
 	return v
 }
@@ -150,101 +142,84 @@ func (s *scanner) finish() diag.List {
 	if len(s.problems) == 0 {
 		return nil
 	}
-	idx := newLineIndex(s.text)
+	idx := newLineIndex(s.lex.text)
 	for i := range s.problems {
 		s.problems[i].Line, s.problems[i].Column = idx.position(s.offsets[i])
 	}
 	return s.problems
 }
 
-func (s *scanner) root() (any, error) {
-	before := int(s.dec.InputOffset())
-	v, err := s.value(0, -1)
-	if err == io.EOF && before == 0 {
+// root reads the top-level value and makes sure nothing follows it.
+func (s *scanner) root() (any, bool) {
+	l := &s.lex
+	if !l.more() {
 		s.add(0, "", "empty", diag.Error, "the file is empty")
-		return nil, errStop
+		return nil, false
 	}
-	if err != nil {
-		return nil, s.fail(err)
+	v, ok := s.value(0, -1)
+	if ok && l.more() {
+		s.add(l.pos, "", "syntax", diag.Error, "unexpected data after the top-level value")
+		return nil, false
 	}
-	before = int(s.dec.InputOffset())
-	if _, err := s.dec.ReadToken(); err != io.EOF {
-		if err != nil {
-			return nil, s.fail(err)
-		}
-		s.add(start(s.text, before), "", "syntax", diag.Error, "unexpected data after the top-level value")
-		return nil, errStop
+	if l.failed {
+		s.add(l.errOff, l.errPtr, "syntax", diag.Error, l.errMsg)
+		return nil, false
 	}
-	return v, nil
+	return v, ok
 }
 
-// fail turns a decoder error into a problem, unless it was reported already.
-func (s *scanner) fail(err error) error {
-	if err == errStop {
-		return err
-	}
-	var serr *jsontext.SyntacticError
-	if errors.As(err, &serr) {
-		msg := "syntax error"
-		switch {
-		case errors.Is(serr.Err, io.ErrUnexpectedEOF):
-			msg = "unexpected end of the file"
-		case serr.Err != nil:
-			msg = serr.Err.Error()
-		}
-		off := int(serr.ByteOffset)
-		if off == s.badUTF8 {
-			s.utf8Reported = true
-		}
-		s.add(off, string(serr.JSONPointer), "syntax", diag.Error, msg)
-		return errStop
-	}
-	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
-		s.add(len(s.text), "", "syntax", diag.Error, "unexpected end of the file")
-		return errStop
-	}
-	s.add(int(s.dec.InputOffset()), "", "syntax", diag.Error, err.Error())
-	return errStop
-}
-
-// value reads one value; max limits its items if it is an array (-1: no limit).
-func (s *scanner) value(depth, max int) (any, error) {
-	before := int(s.dec.InputOffset())
-	tok, err := s.dec.ReadToken()
-	if err != nil {
-		return nil, err
-	}
-	switch tok.Kind() {
+// value reads one value; max limits its items if it is an array (-1: no
+// limit). It returns false when reading cannot go on.
+func (s *scanner) value(depth, max int) (any, bool) {
+	l := &s.lex
+	switch c := l.peek(); c {
 	case '{', '[':
 		if depth+1 > s.opts.MaxDepth {
-			s.add(start(s.text, before), string(s.dec.StackPointer()), "too-deep", diag.Error,
-				fmt.Sprintf("nested deeper than the limit of %d levels", s.opts.MaxDepth))
-			return nil, errStop
+			s.add(l.pos, l.pointer(), "too-deep", diag.Error,
+				"nested deeper than the limit of "+strconv.Itoa(s.opts.MaxDepth)+" levels")
+			return nil, false
 		}
-		if tok.Kind() == '{' {
+		if c == '{' {
 			return s.object(depth + 1)
 		}
 		return s.array(depth+1, max)
 	case '"':
-		s.checkUTF8(before)
-		if !s.opts.Tree {
-			return nil, nil
+		start := l.pos
+		raw, escaped, ok := l.str()
+		if !ok {
+			return nil, false
 		}
-		return s.str(tok, before), nil
-	case '0':
+		s.checkUTF8(start+1, raw)
 		if !s.opts.Tree {
-			return nil, nil
+			return nil, true
 		}
-		return json.Number(s.str(tok, before)), nil
-	case 't':
-		return true, nil
-	case 'f':
-		return false, nil
+		return s.str(raw, escaped), true
+	case 't', 'f', 'n':
+		if !l.literal() {
+			return nil, false
+		}
+		switch c {
+		case 't':
+			return true, true
+		case 'f':
+			return false, true
+		}
+		return nil, true
+	default:
+		if c == '-' || '0' <= c && c <= '9' {
+			raw, ok := l.number()
+			if !ok || !s.opts.Tree {
+				return nil, ok
+			}
+			return json.Number(s.str(raw, false)), true
+		}
+		l.failAt("at start of value")
+		return nil, false
 	}
-	return nil, nil // null
 }
 
-func (s *scanner) object(depth int) (any, error) {
+func (s *scanner) object(depth int) (any, bool) {
+	l := &s.lex
 	var m map[string]any
 	var names map[string]struct{}
 	if s.opts.Tree {
@@ -253,14 +228,11 @@ func (s *scanner) object(depth int) (any, error) {
 		names = s.nameSet()
 		defer s.putNameSet(names)
 	}
-	for s.dec.PeekKind() != '}' {
-		before := int(s.dec.InputOffset())
-		tok, err := s.dec.ReadToken()
-		if err != nil {
-			return nil, err
-		}
-		name := s.str(tok, before)
-		s.checkUTF8(before)
+	l.open(false)
+	for l.member() {
+		f := l.top()
+		name := s.str(f.name, f.escaped)
+		s.checkUTF8(f.nameOff+1, f.name)
 		var dup bool
 		if m != nil {
 			_, dup = m[name]
@@ -269,86 +241,66 @@ func (s *scanner) object(depth int) (any, error) {
 			names[name] = struct{}{}
 		}
 		if dup {
-			s.add(start(s.text, before), string(s.dec.StackPointer()), "duplicate-key", diag.Error,
-				fmt.Sprintf("duplicate member %q in one object", name))
+			s.add(f.nameOff, l.pointer(), "duplicate-key", diag.Error,
+				"duplicate member "+strconv.Quote(name)+" in one object")
 		}
 		max := -1
 		if depth == 1 {
-			for _, l := range s.opts.Limits {
-				if l.Member == name {
-					max = l.Max
+			for _, lim := range s.opts.Limits {
+				if lim.Member == name {
+					max = lim.Max
 				}
 			}
 		}
-		v, err := s.value(depth, max)
-		if err != nil {
-			return nil, err
+		v, ok := s.value(depth, max)
+		if !ok {
+			return nil, false
 		}
 		if m != nil {
 			m[name] = v
 		}
 	}
-	if _, err := s.dec.ReadToken(); err != nil {
-		return nil, err
+	if l.failed || m == nil {
+		return nil, !l.failed
 	}
-	if m == nil {
-		return nil, nil
-	}
-	return m, nil
+	return m, true
 }
 
-func (s *scanner) array(depth, max int) (any, error) {
+func (s *scanner) array(depth, max int) (any, bool) {
+	l := &s.lex
 	var a []any
 	if s.opts.Tree {
 		a = []any{}
 	}
-	n := 0
-	for s.dec.PeekKind() != ']' {
-		if n == max {
-			before := int(s.dec.InputOffset())
-			ptr := string(s.dec.StackPointer())
-			if n > 0 {
-				ptr = string(jsontext.Pointer(ptr).Parent())
-			}
-			s.add(start(s.text, before), ptr, "too-many", diag.Error,
-				fmt.Sprintf("more than %d items, the limit", max))
-			return nil, errStop
+	l.open(true)
+	for l.item() {
+		if f := l.top(); f.n-1 == max {
+			f.in = false
+			s.add(l.pos, l.pointer(), "too-many", diag.Error,
+				"more than "+strconv.Itoa(max)+" items, the limit")
+			return nil, false
 		}
-		v, err := s.value(depth, -1)
-		if err != nil {
-			return nil, err
+		v, ok := s.value(depth, -1)
+		if !ok {
+			return nil, false
 		}
 		if a != nil {
 			a = append(a, v)
 		}
-		n++
 	}
-	if _, err := s.dec.ReadToken(); err != nil {
-		return nil, err
+	if l.failed || a == nil {
+		return nil, !l.failed
 	}
-	if a == nil {
-		return nil, nil
-	}
-	return a, nil
+	return a, true
 }
 
-// checkUTF8 reports invalid UTF-8 in the string token that ends at the
-// decoder's offset and starts after before. It costs nothing unless the
-// document has invalid UTF-8.
-func (s *scanner) checkUTF8(before int) {
-	if s.badUTF8 < 0 {
+// checkUTF8 reports invalid UTF-8 in the content raw of a string that
+// starts at off. It costs nothing unless the text has invalid UTF-8.
+func (s *scanner) checkUTF8(off int, raw []byte) {
+	if !s.badUTF8 || utf8.Valid(raw) {
 		return
 	}
-	after := int(s.dec.InputOffset())
-	if after <= s.badUTF8 {
-		return
-	}
-	raw := s.text[before:after]
-	if utf8.Valid(raw) {
-		return
-	}
-	s.utf8Reported = true
-	s.add(before+firstInvalidUTF8(raw), string(s.dec.StackPointer()), "utf8", diag.Error, "invalid UTF-8 in a string")
+	s.add(off+firstInvalidUTF8(raw), s.lex.pointer(), "utf8", diag.Error, "invalid UTF-8 in a string")
 }
 
 func (s *scanner) nameSet() map[string]struct{} {
@@ -377,23 +329,9 @@ func firstInvalidUTF8(b []byte) int {
 	return -1
 }
 
-// start skips whitespace and the separators ',' and ':' from off: where the
-// next token begins.
-func start(text []byte, off int) int {
-	for off < len(text) {
-		switch text[off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			off++
-		default:
-			return off
-		}
-	}
-	return off
-}
-
 func byteSize(n int) string {
 	if n >= 1<<20 && n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
+		return strconv.Itoa(n>>20) + " MiB"
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return strconv.Itoa(n) + " bytes"
 }

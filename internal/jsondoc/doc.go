@@ -8,10 +8,12 @@
 //     more items than a limit allows. It can build the document's tree of
 //     plain values (map[string]any, []any, json.Number, string, bool, nil)
 //     in the same pass, ready for a JSON Schema validator.
-//   - [Unmarshal] decodes strictly into Go types: unknown members, wrong
-//     types and values the types' UnmarshalText methods reject become
-//     problems with JSON pointers, and [Isolate] lets decoding go on past a
-//     bad element of a list so one run reports every bad element.
+//   - [Reader] is what the hand-written, reflection-free decoders of the
+//     strategy and portfolio packages read with: each read names the JSON
+//     type it wants, and unknown members, values of the wrong JSON type
+//     and values the decoder rejects become problems with JSON pointers,
+//     lines and columns. Reading goes on after them, so one pass reports
+//     every problem.
 //   - [Locate] fills in line and column of problems from their JSON
 //     pointers. It scans the document only when there are problems to place.
 //
@@ -19,6 +21,9 @@
 // name: "empty", "too-large", "bom", "utf8", "syntax", "duplicate-key",
 // "too-deep", "too-many", "unknown-property", "type" and "value".
 //
-// The package links no JSON Schema validator, so the WebAssembly widget can
-// use it without the weight of one.
+// The package has its own small JSON lexer and uses no reflection, no JSON
+// decoder (of encoding/json only the type json.Number, for the tree) and no
+// JSON Schema validator, so that the WebAssembly widget can use it at
+// little cost in size. Its syntax error messages
+// follow those of encoding/json/v2's jsontext.
 package jsondoc

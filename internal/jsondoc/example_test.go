@@ -28,3 +28,28 @@ func ExampleLocate() {
 	// Output:
 	// 3:18: /measures/0/owner: owner "XX" is unknown
 }
+
+func ExampleReader() {
+	type point struct{ X, Y float64 }
+	r := jsondoc.NewReader([]byte(`{"x": 1, "y": "2", "z": 3}`))
+	var p point
+	r.Object(func(name []byte) {
+		switch string(name) {
+		case "x":
+			p.X = r.Float()
+		case "y":
+			p.Y = r.Float()
+		default:
+			r.Unknown()
+		}
+	})
+	r.End()
+	fmt.Println(p)
+	for _, pr := range r.Problems() {
+		fmt.Println(pr.Rule, pr)
+	}
+	// Output:
+	// {1 0}
+	// type 1:15: /y: expected number, but got string
+	// unknown-property 1:20: /z: unknown property "z"
+}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/bl-digital/kompass/diag"
-	"github.com/go-json-experiment/json/jsontext"
 )
 
 // lineIndex turns byte offsets into 1-based lines and columns.
@@ -54,8 +53,9 @@ func Locate(data []byte, l diag.List) {
 		return
 	}
 	text := bytes.TrimPrefix(data, bom)
-	dec := jsontext.NewDecoder(bytes.NewBuffer(text), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
-	locate(dec, text, root, 0, 0)
+	lx := &lexer{text: text}
+	lx.peek()
+	locate(lx, root, -1)
 	idx := newLineIndex(text)
 	for _, i := range todo {
 		off := root.find(pointerTokens(l[i].Pointer))
@@ -100,49 +100,44 @@ func (n *node) find(tokens []string) int {
 // locate records where n's value starts (or, with nameOff >= 0, its member
 // name) and descends only into the members and items that hold pointers to
 // locate, skipping everything else.
-func locate(dec *jsontext.Decoder, text []byte, n *node, nameOff, depth int) {
+func locate(l *lexer, n *node, nameOff int) {
 	n.found = true
 	n.off = nameOff
-	valueOff := start(text, int(dec.InputOffset()))
-	if depth == 0 {
-		n.off = valueOff
+	if nameOff < 0 {
+		n.off = l.pos
 	}
-	if len(n.children) == 0 || depth > DefaultMaxDepth*4 {
-		_ = dec.SkipValue()
+	if len(n.children) == 0 || len(l.stack) > DefaultMaxDepth*4 {
+		l.skip()
 		return
 	}
-	switch dec.PeekKind() {
+	switch l.peek() {
 	case '{':
-		if _, err := dec.ReadToken(); err != nil {
-			return
-		}
-		for dec.PeekKind() == '"' {
-			at := start(text, int(dec.InputOffset()))
-			tok, err := dec.ReadToken()
-			if err != nil {
-				return
+		l.open(false)
+		for l.member() {
+			f := l.top()
+			name := f.name
+			if f.escaped {
+				name = unquote(nil, name)
 			}
-			if c := n.children[tok.String()]; c != nil && !c.found {
-				locate(dec, text, c, at, depth+1)
-			} else if dec.SkipValue() != nil {
-				return
+			if c := n.children[string(name)]; c != nil && !c.found {
+				l.peek()
+				locate(l, c, f.nameOff)
+			} else {
+				l.skip()
 			}
 		}
-		_, _ = dec.ReadToken()
 	case '[':
-		if _, err := dec.ReadToken(); err != nil {
-			return
-		}
-		for i := 0; dec.PeekKind() != ']' && dec.PeekKind() != 0; i++ {
-			if c := n.children[strconv.Itoa(i)]; c != nil {
-				locate(dec, text, c, start(text, int(dec.InputOffset())), depth+1)
-			} else if dec.SkipValue() != nil {
-				return
+		l.open(true)
+		for l.item() {
+			if c := n.children[strconv.Itoa(l.top().n-1)]; c != nil {
+				l.peek()
+				locate(l, c, -1)
+			} else {
+				l.skip()
 			}
 		}
-		_, _ = dec.ReadToken()
 	default:
-		_ = dec.SkipValue()
+		l.skip()
 	}
 }
 

@@ -2,7 +2,8 @@ package explorer
 
 import (
 	"fmt"
-	"net/url"
+
+	url "github.com/bl-digital/kompass/internal/weburl"
 )
 
 // ResolveDataURL resolves ref (a strategy or portfolio attribute) against

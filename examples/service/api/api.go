@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/controlling/report"
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/examples"
 	"github.com/bl-digital/kompass/schema"
@@ -126,9 +127,9 @@ func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) report(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	format := controlling.FormatJSON
+	format := report.JSON
 	if s := q.Get("format"); s != "" {
-		f, err := controlling.ParseFormat(s)
+		f, err := report.ParseFormat(s)
 		if err != nil {
 			writeError(w, http.StatusBadRequest, "format: "+err.Error(), nil)
 			return
@@ -175,16 +176,16 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := controlling.Render(&buf, rep, format, lang); err != nil {
+	if err := report.Render(&buf, rep, format, lang); err != nil {
 		h.c.Logger.Error("render report", "format", format, "err", err)
 		writeError(w, http.StatusInternalServerError, "the report could not be rendered", nil)
 		return
 	}
 	w.Header().Set("Content-Type", format.ContentType())
 	switch format {
-	case controlling.FormatHTML, controlling.FormatHTMLFragment:
+	case report.HTML, report.HTMLFragment:
 		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
-	case controlling.FormatCSV:
+	case report.CSV:
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="kompass-report-%s.csv"`, rep.AsOf))
 	}
 	w.WriteHeader(http.StatusOK)

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/controlling/report"
 	"github.com/bl-digital/kompass/examples"
 	"github.com/bl-digital/kompass/examples/service/api"
 	"github.com/bl-digital/kompass/portfolio"
@@ -118,7 +119,7 @@ func TestReport(t *testing.T) {
 	require.NoError(t, err)
 	p, err := portfolio.DecodeBytes(examples.PortfolioJSON)
 	require.NoError(t, err)
-	want := func(f controlling.Format, asOf, lang string) string {
+	want := func(f report.Format, asOf, lang string) string {
 		var o controlling.Options
 		if asOf != "" {
 			o.AsOf = strategy.MustParseDate(asOf)
@@ -126,7 +127,7 @@ func TestReport(t *testing.T) {
 		r, err := controlling.Compute(s, p, o)
 		require.NoError(t, err)
 		var b bytes.Buffer
-		require.NoError(t, controlling.Render(&b, r, f, lang))
+		require.NoError(t, report.Render(&b, r, f, lang))
 		return b.String()
 	}
 	tests := []struct {
@@ -135,12 +136,12 @@ func TestReport(t *testing.T) {
 		contentType string
 		want        string
 	}{
-		{"JSON is the default", "", "application/json", want(controlling.FormatJSON, "", "de")},
-		{"an HTML page", "?format=html", "text/html; charset=utf-8", want(controlling.FormatHTML, "", "de")},
-		{"an HTML fragment in French", "?format=html-fragment&lang=fr", "text/html; charset=utf-8", want(controlling.FormatHTMLFragment, "", "fr")},
-		{"CSV", "?format=csv", "text/csv; charset=utf-8", want(controlling.FormatCSV, "", "de")},
-		{"figures at another date", "?format=json&asOf=2026-06-30", "application/json", want(controlling.FormatJSON, "2026-06-30", "de")},
-		{"Markdown", "?format=md&lang=en", "text/markdown; charset=utf-8", want(controlling.FormatMarkdown, "", "en")},
+		{"JSON is the default", "", "application/json", want(report.JSON, "", "de")},
+		{"an HTML page", "?format=html", "text/html; charset=utf-8", want(report.HTML, "", "de")},
+		{"an HTML fragment in French", "?format=html-fragment&lang=fr", "text/html; charset=utf-8", want(report.HTMLFragment, "", "fr")},
+		{"CSV", "?format=csv", "text/csv; charset=utf-8", want(report.CSV, "", "de")},
+		{"figures at another date", "?format=json&asOf=2026-06-30", "application/json", want(report.JSON, "2026-06-30", "de")},
+		{"Markdown", "?format=md&lang=en", "text/markdown; charset=utf-8", want(report.Markdown, "", "en")},
 	}
 	for _, tt := range tests {
 		code, h, body := do(t, srv, http.MethodPost, "/report"+tt.query, "application/json; charset=utf-8", examples.PortfolioJSON)

@@ -44,8 +44,19 @@ func Portfolio(root string) ([]byte, error) {
 }
 
 func generate(root string, v any, file, title, description string) ([]byte, error) {
+	vocab := vocabulary()
+	used := map[string]*jsonschema.Schema{}
 	r := &jsonschema.Reflector{
 		ExpandedStruct: true, // the document's type is the root, not a $ref
+		// The vocabulary types are defined once under $defs and referred to.
+		Mapper: func(t reflect.Type) *jsonschema.Schema {
+			def, ok := vocab[t]
+			if !ok {
+				return nil
+			}
+			used[t.Name()] = def
+			return &jsonschema.Schema{Ref: "#/$defs/" + t.Name()}
+		},
 	}
 	// AddGoComments names packages by joining its base with the directory
 	// walked; walking from the module's root gives the import paths.
@@ -59,6 +70,9 @@ func generate(root string, v any, file, title, description string) ([]byte, erro
 		r.CommentMap[k] = plainDescription(k, c)
 	}
 	s := r.Reflect(v)
+	for name, def := range used {
+		s.Definitions[name] = def
+	}
 	s.ID = jsonschema.ID(BaseURL + file)
 	s.Title = title
 	s.Description = description

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/bl-digital/kompass/strategy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -38,4 +39,33 @@ func TestGenerate(t *testing.T) {
 	again, err := Portfolio("../../..")
 	require.NoError(t, err)
 	assert.Equal(t, string(b), string(again), "deterministic")
+}
+
+func TestVocabulary(t *testing.T) {
+	b, err := Portfolio("../../..")
+	require.NoError(t, err)
+	var s struct {
+		Defs map[string]struct {
+			Enum    []string `json:"enum"`
+			Pattern string   `json:"pattern"`
+		} `json:"$defs"`
+	}
+	require.NoError(t, json.Unmarshal(b, &s))
+	tests := []struct {
+		def    string
+		enum   []string
+		reason string
+	}{
+		{"Status", []string{"planned", "active", "paused", "completed", "cancelled"}, "from portfolio.Statuses"},
+		{"Field", []string{"processes", "competences", "culture", "technology", "services", "data", "law"}, "from portfolio.Fields"},
+		{"Purpose", []string{"effectiveness", "service-efficiency", "fewer-visits", "internal-efficiency"}, "from portfolio.Purposes"},
+		{"Rating", []string{"on-track", "at-risk", "late"}, "from portfolio.Ratings"},
+		{"Currency", []string{"CHF"}, "from portfolio.Currencies"},
+		{"Beneficiary", []string{"population", "business", "staff"}, "from strategy.Beneficiaries"},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.enum, s.Defs[tc.def].Enum, tc.reason)
+	}
+	assert.Equal(t, strategy.IDPattern, s.Defs["ID"].Pattern, "ids match strategy.IDPattern")
+	assert.Equal(t, strategy.DatePattern, s.Defs["Date"].Pattern, "dates match strategy.DatePattern")
 }

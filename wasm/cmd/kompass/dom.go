@@ -28,7 +28,11 @@ func (d jsDOM) SetAttr(el any, name, value string) {
 
 func (d jsDOM) RemoveAttr(el any, name string) {
 	e := el.(js.Value)
-	if name == "selected" {
+	switch name {
+	case "value": // SetAttr set the live value, so clear that too
+		e.Set("value", "")
+		return
+	case "selected":
 		e.Set("selected", false)
 	}
 	e.Call("removeAttribute", name)

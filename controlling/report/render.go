@@ -1,4 +1,4 @@
-package controlling
+package report
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 )
@@ -18,26 +19,26 @@ import (
 type Format string
 
 const (
-	// FormatText is for a terminal: aligned columns and progress bars.
-	FormatText Format = "text"
-	// FormatMarkdown is for a paper, such as a report to parliament.
-	FormatMarkdown Format = "md"
-	// FormatHTML is a complete, static, accessible HTML page with inline CSS.
-	FormatHTML Format = "html"
-	// FormatHTMLFragment is the content of FormatHTML without <html>, <head>
+	// Text is for a terminal: aligned columns and progress bars.
+	Text Format = "text"
+	// Markdown is for a paper, such as a report to parliament.
+	Markdown Format = "md"
+	// HTML is a complete, static, accessible HTML page with inline CSS.
+	HTML Format = "html"
+	// HTMLFragment is the content of HTML without <html>, <head>
 	// and <style>: the light-DOM fallback inside <kompass-explorer>.
-	FormatHTMLFragment Format = "html-fragment"
-	// FormatCSV is one row per measure, ';'-separated UTF-8 with a BOM.
-	FormatCSV Format = "csv"
-	// FormatJSON is the Report marshalled, indented.
-	FormatJSON Format = "json"
+	HTMLFragment Format = "html-fragment"
+	// CSV is one row per measure, ';'-separated UTF-8 with a BOM.
+	CSV Format = "csv"
+	// JSON is the Report marshalled, indented.
+	JSON Format = "json"
 )
 
 // Formats lists every Format a report renders to.
-var Formats = []Format{FormatText, FormatMarkdown, FormatHTML, FormatHTMLFragment, FormatCSV, FormatJSON}
+var Formats = []Format{Text, Markdown, HTML, HTMLFragment, CSV, JSON}
 
 // DiffFormats lists the formats a snapshot diff renders to.
-var DiffFormats = []Format{FormatText, FormatMarkdown, FormatJSON}
+var DiffFormats = []Format{Text, Markdown, JSON}
 
 // ErrUnknownFormat is returned, wrapped, for a format that is not in Formats.
 var ErrUnknownFormat = errors.New("unknown format")
@@ -46,7 +47,7 @@ var ErrUnknownFormat = errors.New("unknown format")
 // "html-fragment", "csv", "json"); "markdown" is accepted for "md".
 func ParseFormat(s string) (Format, error) {
 	if s == "markdown" {
-		return FormatMarkdown, nil
+		return Markdown, nil
 	}
 	for _, f := range Formats {
 		if string(f) == s {
@@ -62,13 +63,13 @@ func (f Format) String() string { return string(f) }
 // ContentType is the media type of the format, for HTTP answers.
 func (f Format) ContentType() string {
 	switch f {
-	case FormatMarkdown:
+	case Markdown:
 		return "text/markdown; charset=utf-8"
-	case FormatHTML, FormatHTMLFragment:
+	case HTML, HTMLFragment:
 		return "text/html; charset=utf-8"
-	case FormatCSV:
+	case CSV:
 		return "text/csv; charset=utf-8"
-	case FormatJSON:
+	case JSON:
 		return "application/json"
 	}
 	return "text/plain; charset=utf-8"
@@ -88,35 +89,35 @@ type Renderer struct {
 
 // Render writes r in format f with data texts and labels in lang; it is
 // Renderer{Lang: lang}.Render.
-func Render(w io.Writer, r *Report, f Format, lang string) error {
+func Render(w io.Writer, r *controlling.Report, f Format, lang string) error {
 	return Renderer{Lang: lang}.Render(w, r, f)
 }
 
 // Render writes r in format f. Names and texts come from r.Source and
 // r.Portfolio; without them, renderers show ids. Output is deterministic.
-func (rd Renderer) Render(w io.Writer, r *Report, f Format) error {
+func (rd Renderer) Render(w io.Writer, r *controlling.Report, f Format) error {
 	if r == nil {
-		return errors.New("controlling: render: nil report")
+		return errors.New("report: render: nil report")
 	}
-	if f == FormatJSON {
+	if f == JSON {
 		return renderJSON(w, r)
 	}
 	v := newView(r, rd.lang())
 	bw := bufio.NewWriter(w)
 	var err error
 	switch f {
-	case FormatText:
+	case Text:
 		err = renderText(bw, v, rd.ASCII)
-	case FormatMarkdown:
+	case Markdown:
 		err = renderMarkdown(bw, v)
-	case FormatHTML:
+	case HTML:
 		err = renderHTML(bw, v, false)
-	case FormatHTMLFragment:
+	case HTMLFragment:
 		err = renderHTML(bw, v, true)
-	case FormatCSV:
+	case CSV:
 		err = renderCSV(bw, v)
 	default:
-		return fmt.Errorf("controlling: render: %w %q", ErrUnknownFormat, string(f))
+		return fmt.Errorf("report: render: %w %q", ErrUnknownFormat, string(f))
 	}
 	if err != nil {
 		return err
@@ -154,9 +155,9 @@ type view struct {
 type rollupView struct {
 	Progress      *float64
 	ProgressText  string // "42.5 %" or the unknown label
-	Coverage      Coverage
+	Coverage      controlling.Coverage
 	CoverageText  string // "18/20"
-	Status        ScheduleStatus
+	Status        controlling.ScheduleStatus
 	StatusText    string
 	Counts        string // "2 im Verzug, 3 auf Kurs"
 	FTEExpected   string
@@ -188,7 +189,7 @@ type measureView struct {
 	Owner           string // the owner's id
 	OwnerName       string
 	Lifecycle       string // the owner's status, as a label
-	Status          ScheduleStatus
+	Status          controlling.ScheduleStatus
 	StatusText      string
 	Progress        float64
 	ProgressText    string
@@ -226,12 +227,12 @@ type itemView struct {
 	Note  string
 }
 
-func newView(r *Report, lang string) *view {
+func newView(r *controlling.Report, lang string) *view {
 	l := labelsFor(lang)
 	v := &view{Lang: lang, L: l, AsOf: r.AsOf.String()}
 	v.StaleAfterDays = r.Options.StaleAfterDays
 	if v.StaleAfterDays == 0 {
-		v.StaleAfterDays = DefaultStaleAfterDays
+		v.StaleAfterDays = controlling.DefaultStaleAfterDays
 	}
 	n := newNamer(r, lang)
 	v.Title = string(r.Strategy.ID)
@@ -273,7 +274,7 @@ func newView(r *Report, lang string) *view {
 			}
 		}
 	}
-	figures := make(map[strategy.ID]*Measure, len(r.Measures))
+	figures := make(map[strategy.ID]*controlling.Measure, len(r.Measures))
 	for i := range r.Measures {
 		m := &r.Measures[i]
 		figures[m.ID] = m
@@ -307,7 +308,7 @@ func newView(r *Report, lang string) *view {
 	for _, id := range r.Divergent {
 		note := ""
 		if pm := n.portfolioMeasure(id); pm != nil && pm.SelfAssessment != nil {
-			note = l.Get("selfAssessment") + ": " + StatusLabel(ScheduleStatus(pm.SelfAssessment.Status), lang)
+			note = l.Get("selfAssessment") + ": " + StatusLabel(controlling.ScheduleStatus(pm.SelfAssessment.Status), lang)
 		}
 		if f := figures[id]; f != nil {
 			if note != "" {
@@ -320,7 +321,7 @@ func newView(r *Report, lang string) *view {
 	return v
 }
 
-func newRollupView(r *Rollup, l labels, lang string) rollupView {
+func newRollupView(r *controlling.Rollup, l labels, lang string) rollupView {
 	rv := rollupView{
 		Progress:      r.Progress,
 		ProgressText:  formatPercentPtr(r.Progress, l),
@@ -336,7 +337,7 @@ func newRollupView(r *Rollup, l labels, lang string) rollupView {
 		CPI:           formatRatio(r.Budget.CPI, l),
 	}
 	var counts []string
-	for _, s := range RollupStatuses {
+	for _, s := range controlling.RollupStatuses {
 		if c := r.Counts[s]; c > 0 {
 			counts = append(counts, strconv.Itoa(c)+" "+StatusLabel(s, lang))
 		}
@@ -375,7 +376,7 @@ type namer struct {
 // links are the goal and focus area ids a measure counts in.
 type links struct{ goals, areas []string }
 
-func newNamer(r *Report, lang string) *namer {
+func newNamer(r *controlling.Report, lang string) *namer {
 	n := &namer{lang: lang, source: r.Source,
 		measures: map[strategy.ID]*portfolio.Measure{}, orgs: map[strategy.ID]*portfolio.Organisation{}}
 	if p := r.Portfolio; p != nil {
@@ -450,7 +451,7 @@ func (n *namer) org(id strategy.ID) string {
 	return string(id)
 }
 
-func (n *namer) measureView(m *Measure) measureView {
+func (n *namer) measureView(m *controlling.Measure) measureView {
 	mv := measureView{
 		ID:              string(m.ID),
 		Title:           n.measure(m.ID),
@@ -523,10 +524,10 @@ func (m *measureView) flags(l labels) string {
 
 // renderJSON writes r as indented JSON with a final newline; numbers are
 // unrounded and unknown figures null (see Report).
-func renderJSON(w io.Writer, r *Report) error {
+func renderJSON(w io.Writer, r *controlling.Report) error {
 	b, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
-		return fmt.Errorf("controlling: render json: %w", err)
+		return fmt.Errorf("report: render json: %w", err)
 	}
 	b = append(b, '\n')
 	_, err = w.Write(b)

@@ -1,6 +1,7 @@
-package controlling
+package report
 
 import (
+	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/portfolio"
 )
 
@@ -392,7 +393,7 @@ func (l labels) Get(key string) string {
 
 // StatusLabel is the name of a schedule status in lang (de, fr, it, en;
 // others fall back to German): StatusLabel(AtRisk, "de") is "gefährdet".
-func StatusLabel(s ScheduleStatus, lang string) string {
+func StatusLabel(s controlling.ScheduleStatus, lang string) string {
 	l := labelsFor(lang)
 	if t, ok := l["status:"+string(s)]; ok {
 		return t

@@ -1,4 +1,4 @@
-package controlling
+package report
 
 import (
 	"bufio"
@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/strategy"
 )
 
@@ -17,35 +18,35 @@ import (
 // every measure's progress change; json is the Delta of Diff, indented.
 // Names come from the newer report's sources, else the older one's.
 
-// RenderDiff writes what changed from old to new (see Diff) in format f
+// RenderDiff writes what changed from old to new (see controlling.Diff) in format f
 // with texts in lang; it is Renderer{Lang: lang}.RenderDiff.
-func RenderDiff(w io.Writer, old, new *Report, f Format, lang string) error {
+func RenderDiff(w io.Writer, old, new *controlling.Report, f Format, lang string) error {
 	return Renderer{Lang: lang}.RenderDiff(w, old, new, f)
 }
 
-// RenderDiff writes what changed from old to new (see Diff) in format f,
+// RenderDiff writes what changed from old to new (see controlling.Diff) in format f,
 // one of DiffFormats.
-func (rd Renderer) RenderDiff(w io.Writer, old, new *Report, f Format) error {
+func (rd Renderer) RenderDiff(w io.Writer, old, new *controlling.Report, f Format) error {
 	if old == nil || new == nil {
-		return errors.New("controlling: render diff: nil report")
+		return errors.New("report: render diff: nil report")
 	}
-	d := Diff(old, new)
+	d := controlling.Diff(old, new)
 	switch f {
-	case FormatJSON:
+	case JSON:
 		b, err := json.MarshalIndent(d, "", "  ")
 		if err != nil {
-			return fmt.Errorf("controlling: render diff json: %w", err)
+			return fmt.Errorf("report: render diff json: %w", err)
 		}
 		_, err = w.Write(append(b, '\n'))
 		return err
-	case FormatText, FormatMarkdown:
+	case Text, Markdown:
 	default:
-		return fmt.Errorf("controlling: render diff: %w %q (want text, md or json)", ErrUnknownFormat, string(f))
+		return fmt.Errorf("report: render diff: %w %q (want text, md or json)", ErrUnknownFormat, string(f))
 	}
 	dv := newDiffView(d, old, new, rd.lang())
 	bw := bufio.NewWriter(w)
 	var err error
-	if f == FormatText {
+	if f == Text {
 		err = renderDiffText(bw, dv)
 	} else {
 		err = renderDiffMarkdown(bw, dv)
@@ -77,7 +78,7 @@ type deltaRow struct {
 	OldStatus, NewStatus string
 }
 
-func newDiffView(d *Delta, old, new *Report, lang string) *diffView {
+func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string) *diffView {
 	l := labelsFor(lang)
 	on, nn := newNamer(old, lang), newNamer(new, lang)
 	name := func(f func(*namer, strategy.ID) string, id strategy.ID) string {
@@ -88,7 +89,7 @@ func newDiffView(d *Delta, old, new *Report, lang string) *diffView {
 	}
 	v := &diffView{L: l, From: d.OldAsOf.String(), To: d.NewAsOf.String()}
 	v.Title = newView(new, lang).Title
-	row := func(p ProgressDelta, title string) deltaRow {
+	row := func(p controlling.ProgressDelta, title string) deltaRow {
 		r := deltaRow{ID: string(p.ID), Title: title,
 			Old: formatPercentPtr(p.Old, l), New: formatPercentPtr(p.New, l), Change: formatChange(p.Change, l)}
 		if p.OldStatus != "" {

@@ -1,4 +1,4 @@
-package controlling_test
+package report_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/controlling/report"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 )
@@ -48,7 +49,7 @@ func ExampleRender() {
 		return
 	}
 	var b strings.Builder
-	if err := controlling.Render(&b, r, controlling.FormatCSV, "de"); err != nil {
+	if err := report.Render(&b, r, report.CSV, "de"); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -67,8 +68,8 @@ func ExampleRenderer() {
 		fmt.Println(err)
 		return
 	}
-	rd := controlling.Renderer{Lang: "en", ASCII: true}
-	if err := rd.Render(os.Stdout, r, controlling.FormatText); err != nil {
+	rd := report.Renderer{Lang: "en", ASCII: true}
+	if err := rd.Render(os.Stdout, r, report.Text); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -124,9 +125,9 @@ func ExampleRenderer() {
 }
 
 func ExampleFormatCHF() {
-	fmt.Println(controlling.FormatCHF(1_200_000))
-	fmt.Println(controlling.FormatPercent(42.46))
-	fmt.Println(controlling.FormatNumber(2.380952, 2))
+	fmt.Println(report.FormatCHF(1_200_000))
+	fmt.Println(report.FormatPercent(42.46))
+	fmt.Println(report.FormatNumber(2.380952, 2))
 	// Output:
 	// CHF 1'200'000
 	// 42.5 %
@@ -134,9 +135,9 @@ func ExampleFormatCHF() {
 }
 
 func ExampleParseFormat() {
-	f, err := controlling.ParseFormat("md")
+	f, err := report.ParseFormat("md")
 	fmt.Println(f, f.ContentType(), err)
-	_, err = controlling.ParseFormat("pdf")
+	_, err = report.ParseFormat("pdf")
 	fmt.Println(err)
 	// Output:
 	// md text/markdown; charset=utf-8 <nil>

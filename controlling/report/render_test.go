@@ -1,4 +1,4 @@
-package controlling_test
+package report_test
 
 import (
 	"bytes"
@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/controlling/report"
 	"github.com/bl-digital/kompass/examples"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
@@ -123,10 +124,10 @@ func handReport() *controlling.Report {
 	}
 }
 
-func render(t *testing.T, r *controlling.Report, f controlling.Format, lang string) string {
+func render(t *testing.T, r *controlling.Report, f report.Format, lang string) string {
 	t.Helper()
 	var b bytes.Buffer
-	require.NoError(t, controlling.Render(&b, r, f, lang))
+	require.NoError(t, report.Render(&b, r, f, lang))
 	return b.String()
 }
 
@@ -147,7 +148,7 @@ func TestFormatNumber(t *testing.T) {
 		{"negative decimals count as zero", 12.7, -1, "13"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, controlling.FormatNumber(tt.v, tt.decimals), tt.reason)
+		assert.Equal(t, tt.want, report.FormatNumber(tt.v, tt.decimals), tt.reason)
 	}
 }
 
@@ -157,11 +158,11 @@ func TestFormatHelpers(t *testing.T) {
 		got    string
 		want   string
 	}{
-		{"amounts are whole francs after CHF", controlling.FormatCHF(1_200_000.4), "CHF 1'200'000"},
-		{"FormatAmount has no currency", controlling.FormatAmount(25_000), "25'000"},
-		{"percentages have one decimal and a space before the sign", controlling.FormatPercent(42.456), "42.5 %"},
-		{"100 is printed in full", controlling.FormatPercent(100), "100.0 %"},
-		{"shares are percentages of 1", controlling.FormatShare(0.425), "42.5 %"},
+		{"amounts are whole francs after CHF", report.FormatCHF(1_200_000.4), "CHF 1'200'000"},
+		{"FormatAmount has no currency", report.FormatAmount(25_000), "25'000"},
+		{"percentages have one decimal and a space before the sign", report.FormatPercent(42.456), "42.5 %"},
+		{"100 is printed in full", report.FormatPercent(100), "100.0 %"},
+		{"shares are percentages of 1", report.FormatShare(0.425), "42.5 %"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.got, tt.reason)
@@ -172,23 +173,23 @@ func TestParseFormat(t *testing.T) {
 	tests := []struct {
 		reason string
 		in     string
-		want   controlling.Format
+		want   report.Format
 		err    bool
 	}{
-		{"text is a format", "text", controlling.FormatText, false},
-		{"md is Markdown", "md", controlling.FormatMarkdown, false},
-		{"markdown is an alias of md", "markdown", controlling.FormatMarkdown, false},
-		{"html is the full page", "html", controlling.FormatHTML, false},
-		{"html-fragment is the content only", "html-fragment", controlling.FormatHTMLFragment, false},
-		{"csv is a format", "csv", controlling.FormatCSV, false},
-		{"json is a format", "json", controlling.FormatJSON, false},
+		{"text is a format", "text", report.Text, false},
+		{"md is Markdown", "md", report.Markdown, false},
+		{"markdown is an alias of md", "markdown", report.Markdown, false},
+		{"html is the full page", "html", report.HTML, false},
+		{"html-fragment is the content only", "html-fragment", report.HTMLFragment, false},
+		{"csv is a format", "csv", report.CSV, false},
+		{"json is a format", "json", report.JSON, false},
 		{"names are case-sensitive", "JSON", "", true},
 		{"unknown names fail", "pdf", "", true},
 	}
 	for _, tt := range tests {
-		got, err := controlling.ParseFormat(tt.in)
+		got, err := report.ParseFormat(tt.in)
 		if tt.err {
-			assert.ErrorIs(t, err, controlling.ErrUnknownFormat, tt.reason)
+			assert.ErrorIs(t, err, report.ErrUnknownFormat, tt.reason)
 			continue
 		}
 		require.NoError(t, err, tt.reason)
@@ -202,12 +203,12 @@ func TestLabels(t *testing.T) {
 		got    string
 		want   string
 	}{
-		{"statuses have German names", controlling.StatusLabel(controlling.AtRisk, "de"), "gefährdet"},
-		{"statuses have French names", controlling.StatusLabel(controlling.Late, "fr"), "en retard"},
-		{"an unknown language falls back to German", controlling.StatusLabel(controlling.OnTrack, "rm"), "auf Kurs"},
-		{"an unknown status shows as itself", controlling.StatusLabel("weird", "de"), "weird"},
-		{"life-cycle statuses are translated", controlling.LifecycleLabel(portfolio.Paused, "it"), "sospeso"},
-		{"a nil purpose is the group without one", controlling.PurposeLabel(nil, "en"), "no purpose given"},
+		{"statuses have German names", report.StatusLabel(controlling.AtRisk, "de"), "gefährdet"},
+		{"statuses have French names", report.StatusLabel(controlling.Late, "fr"), "en retard"},
+		{"an unknown language falls back to German", report.StatusLabel(controlling.OnTrack, "rm"), "auf Kurs"},
+		{"an unknown status shows as itself", report.StatusLabel("weird", "de"), "weird"},
+		{"life-cycle statuses are translated", report.LifecycleLabel(portfolio.Paused, "it"), "sospeso"},
+		{"a nil purpose is the group without one", report.PurposeLabel(nil, "en"), "no purpose given"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.got, tt.reason)
@@ -215,7 +216,7 @@ func TestLabels(t *testing.T) {
 	// Every purpose carries its letter of the interpellation, a–d, in order.
 	for i, p := range portfolio.Purposes {
 		for _, lang := range strategy.Languages {
-			assert.True(t, strings.HasPrefix(controlling.PurposeLabel(&p, lang), string(rune('a'+i))+") "),
+			assert.True(t, strings.HasPrefix(report.PurposeLabel(&p, lang), string(rune('a'+i))+") "),
 				"purpose %s in %s", p, lang)
 		}
 	}
@@ -226,7 +227,7 @@ func TestLabels(t *testing.T) {
 func TestLabelsComplete(t *testing.T) {
 	keys := regexp.MustCompile(`\b(status|life|purpose):[a-z-]+\b|\b(staleIntro|coverageOf|fteExpected|budgetPlanned|measuresTitle)\b`)
 	for _, lang := range strategy.Languages {
-		for _, f := range []controlling.Format{controlling.FormatText, controlling.FormatMarkdown, controlling.FormatHTML, controlling.FormatCSV} {
+		for _, f := range []report.Format{report.Text, report.Markdown, report.HTML, report.CSV} {
 			out := render(t, handReport(), f, lang)
 			assert.Empty(t, keys.FindAllString(out, -1), "label keys in %s %s", lang, f)
 		}
@@ -235,22 +236,22 @@ func TestLabelsComplete(t *testing.T) {
 
 func TestRenderLanguages(t *testing.T) {
 	r := handReport()
-	fr := render(t, r, controlling.FormatText, "fr")
+	fr := render(t, r, report.Text, "fr")
 	assert.Contains(t, fr, "Stratégie numérique", "a data text in the asked language is used")
 	assert.Contains(t, fr, "Objectif deux", "goal titles are in the asked language")
 	assert.Contains(t, fr, "Dienste | Daten", "a data text missing in French falls back to German")
 	assert.Contains(t, fr, "en retard", "labels are French")
-	de := render(t, r, controlling.FormatText, "")
+	de := render(t, r, report.Text, "")
 	assert.Contains(t, de, "im Verzug", "German is the default")
 }
 
 func TestRenderWithoutSources(t *testing.T) {
 	r := handReport()
 	r.Source, r.Portfolio = nil, nil
-	for _, f := range controlling.Formats {
+	for _, f := range report.Formats {
 		out := render(t, r, f, "de")
 		assert.NotEmpty(t, out, "format %s renders a report without sources", f)
-		if f != controlling.FormatJSON {
+		if f != report.JSON {
 			assert.Contains(t, out, "G1", "format %s shows ids when names are unknown", f)
 		}
 	}
@@ -258,14 +259,14 @@ func TestRenderWithoutSources(t *testing.T) {
 
 func TestRenderErrors(t *testing.T) {
 	var b bytes.Buffer
-	assert.Error(t, controlling.Render(&b, nil, controlling.FormatText, "de"), "a nil report is an error")
-	assert.ErrorIs(t, controlling.Render(&b, handReport(), "pdf", "de"), controlling.ErrUnknownFormat,
+	assert.Error(t, report.Render(&b, nil, report.Text, "de"), "a nil report is an error")
+	assert.ErrorIs(t, report.Render(&b, handReport(), "pdf", "de"), report.ErrUnknownFormat,
 		"an unknown format is an error")
-	assert.ErrorIs(t, controlling.RenderDiff(&b, handReport(), handReport(), controlling.FormatCSV, "de"),
-		controlling.ErrUnknownFormat, "diffs have no CSV")
-	assert.Error(t, controlling.RenderDiff(&b, nil, handReport(), controlling.FormatText, "de"), "a nil report is an error")
-	for _, f := range controlling.Formats {
-		assert.Error(t, controlling.Render(failWriter{}, handReport(), f, "de"), "format %s reports write errors", f)
+	assert.ErrorIs(t, report.RenderDiff(&b, handReport(), handReport(), report.CSV, "de"),
+		report.ErrUnknownFormat, "diffs have no CSV")
+	assert.Error(t, report.RenderDiff(&b, nil, handReport(), report.Text, "de"), "a nil report is an error")
+	for _, f := range report.Formats {
+		assert.Error(t, report.Render(failWriter{}, handReport(), f, "de"), "format %s reports write errors", f)
 	}
 }
 
@@ -274,7 +275,7 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, io.ErrShortWrite }
 
 func TestRenderText(t *testing.T) {
-	out := render(t, handReport(), controlling.FormatText, "de")
+	out := render(t, handReport(), report.Text, "de")
 	assert.Contains(t, out, "Strategie <b>digital</b>", "text is not escaped in a terminal")
 	assert.Regexp(t, `Strategie  █{8}░{12} +42\.5 %`, out, "progress shows as a bar and one decimal")
 	assert.Contains(t, out, "CHF 1'200'000", "amounts are Swiss")
@@ -285,13 +286,13 @@ func TestRenderText(t *testing.T) {
 		assert.Equal(t, strings.TrimRight(line, " "), line, "no trailing spaces")
 	}
 	var b bytes.Buffer
-	require.NoError(t, controlling.Renderer{ASCII: true}.Render(&b, handReport(), controlling.FormatText))
+	require.NoError(t, report.Renderer{ASCII: true}.Render(&b, handReport(), report.Text))
 	assert.Regexp(t, `#{8}\.{12} +42\.5 %`, b.String(), "ASCII bars")
 	assert.NotContains(t, b.String(), "█", "no block characters in ASCII mode")
 }
 
 func TestRenderMarkdown(t *testing.T) {
-	out := render(t, handReport(), controlling.FormatMarkdown, "de")
+	out := render(t, handReport(), report.Markdown, "de")
 	assert.Contains(t, out, "# Strategie \\<b\\>digital\\</b\\>: Controlling", "markup in data is escaped")
 	assert.Contains(t, out, "### FA Dienste \\| Daten", "a pipe in data cannot end a table cell")
 	assert.Contains(t, out, "| G1 Ziel \\*eins\\* | 42.5 % |", "emphasis in data is escaped")
@@ -313,7 +314,7 @@ func TestRenderMarkdown(t *testing.T) {
 }
 
 func TestRenderCSV(t *testing.T) {
-	out := render(t, handReport(), controlling.FormatCSV, "de")
+	out := render(t, handReport(), report.CSV, "de")
 	require.True(t, strings.HasPrefix(out, "\ufeff"), "UTF-8 byte order mark for Excel")
 	assert.Contains(t, out, "\r\n", "CRLF line ends")
 	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff")))
@@ -333,7 +334,7 @@ func TestRenderCSV(t *testing.T) {
 }
 
 func TestRenderJSON(t *testing.T) {
-	out := render(t, handReport(), controlling.FormatJSON, "fr")
+	out := render(t, handReport(), report.JSON, "fr")
 	var got map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
 	fa := got["focusAreas"].([]any)[0].(map[string]any)
@@ -377,7 +378,7 @@ func checkHTML(t *testing.T, doc string) (tags []string) {
 }
 
 func TestRenderHTML(t *testing.T) {
-	out := render(t, handReport(), controlling.FormatHTML, "fr")
+	out := render(t, handReport(), report.HTML, "fr")
 	tags := checkHTML(t, out)
 	assert.Contains(t, out, `<html lang="fr">`, "the page has the report's language")
 	assert.Equal(t, 1, strings.Count(out, "<main>"), "one main landmark")
@@ -394,14 +395,14 @@ func TestRenderHTML(t *testing.T) {
 }
 
 func TestRenderHTMLFragment(t *testing.T) {
-	out := render(t, handReport(), controlling.FormatHTMLFragment, "de")
+	out := render(t, handReport(), report.HTMLFragment, "de")
 	tags := checkHTML(t, out)
 	for _, tag := range []string{"html", "head", "body", "style", "main", "script", "h1"} {
 		assert.NotContains(t, tags, tag, "a fragment has no <%s>", tag)
 	}
 	assert.True(t, strings.HasPrefix(out, `<section class="kompass-report" lang="de">`), "one root element with the language")
 	assert.Contains(t, out, "<h2>", "headings start at h2 to fit under the page's h1")
-	page := render(t, handReport(), controlling.FormatHTML, "de")
+	page := render(t, handReport(), report.HTML, "de")
 	assert.Equal(t, strings.Count(page, "<table>"), strings.Count(out, "<table>"), "the fragment has the page's content")
 }
 
@@ -419,21 +420,21 @@ func example(t *testing.T) (*strategy.Strategy, *portfolio.Portfolio, *controlli
 
 func TestGoldenReport(t *testing.T) {
 	_, _, r := example(t)
-	names := map[controlling.Format]string{
-		controlling.FormatText: "report.txt", controlling.FormatMarkdown: "report.md",
-		controlling.FormatHTML: "report.html", controlling.FormatHTMLFragment: "report.fragment.html",
-		controlling.FormatCSV: "report.csv", controlling.FormatJSON: "report.json",
+	names := map[report.Format]string{
+		report.Text: "report.txt", report.Markdown: "report.md",
+		report.HTML: "report.html", report.HTMLFragment: "report.fragment.html",
+		report.CSV: "report.csv", report.JSON: "report.json",
 	}
-	for _, f := range controlling.Formats {
+	for _, f := range report.Formats {
 		golden(t, names[f], []byte(render(t, r, f, "de")))
 	}
-	golden(t, "report.fr.md", []byte(render(t, r, controlling.FormatMarkdown, "fr")))
-	golden(t, "report.en.txt", []byte(render(t, r, controlling.FormatText, "en")))
+	golden(t, "report.fr.md", []byte(render(t, r, report.Markdown, "fr")))
+	golden(t, "report.en.txt", []byte(render(t, r, report.Text, "en")))
 }
 
 func TestGoldenReportHTMLValid(t *testing.T) {
 	_, _, r := example(t)
-	for _, f := range []controlling.Format{controlling.FormatHTML, controlling.FormatHTMLFragment} {
+	for _, f := range []report.Format{report.HTML, report.HTMLFragment} {
 		checkHTML(t, render(t, r, f, "de"))
 	}
 }
@@ -480,13 +481,13 @@ func TestGoldenDiff(t *testing.T) {
 	require.NotEmpty(t, d.Added, "the diff has added measures")
 	require.NotEmpty(t, d.Removed, "the diff has removed measures")
 	require.NotEmpty(t, d.StatusChanges, "the diff has status changes")
-	for _, f := range controlling.DiffFormats {
+	for _, f := range report.DiffFormats {
 		var b bytes.Buffer
-		require.NoError(t, controlling.RenderDiff(&b, old, r, f, "de"))
-		golden(t, "diff."+map[controlling.Format]string{"text": "txt", "md": "md", "json": "json"}[f], b.Bytes())
+		require.NoError(t, report.RenderDiff(&b, old, r, f, "de"))
+		golden(t, "diff."+map[report.Format]string{"text": "txt", "md": "md", "json": "json"}[f], b.Bytes())
 	}
 	var b bytes.Buffer
-	require.NoError(t, controlling.RenderDiff(&b, old, r, controlling.FormatText, "de"))
+	require.NoError(t, report.RenderDiff(&b, old, r, report.Text, "de"))
 	out := b.String()
 	assert.Contains(t, out, "PILOT-KI", "the removed measure is named")
 	assert.Contains(t, out, "Pilot KI-Chatbot", "with its title from the old portfolio")
@@ -498,7 +499,7 @@ func TestDiffJSONIsDelta(t *testing.T) {
 	old, err := controlling.Compute(s, oldSnapshot(t, p), controlling.Options{})
 	require.NoError(t, err)
 	var b bytes.Buffer
-	require.NoError(t, controlling.RenderDiff(&b, old, r, controlling.FormatJSON, "de"))
+	require.NoError(t, report.RenderDiff(&b, old, r, report.JSON, "de"))
 	var got controlling.Delta
 	require.NoError(t, json.Unmarshal(b.Bytes(), &got))
 	want := controlling.Diff(old, r)

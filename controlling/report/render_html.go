@@ -1,4 +1,4 @@
-package controlling
+package report
 
 import (
 	"fmt"
@@ -8,10 +8,10 @@ import (
 	"sync"
 )
 
-// The HTML formats. FormatHTML is a complete static page: lang attribute,
+// The HTML formats. HTML is a complete static page: lang attribute,
 // one <main>, headings in order, tables with <caption> and scope'd header
 // cells, progress as text and as a <progress> bar, an inline <style>, no
-// script and no external resource. FormatHTMLFragment is the same content
+// script and no external resource. HTMLFragment is the same content
 // without <html>, <head> and <style>, wrapped in a <section
 // class="kompass-report">, its headings starting at <h2> so that it fits
 // into a page that has its own <h1> (the light-DOM fallback inside
@@ -25,8 +25,7 @@ type htmlData struct {
 }
 
 // htmlFuncs are the templates' helpers. The templates are parsed on first
-// use (htmlTemplate), so that programs which never render HTML, such as the
-// WebAssembly widget, do not link html/template.
+// use (htmlTemplate).
 var htmlFuncs = template.FuncMap{
 	// h opens (or, with a leading "/", closes) a heading of level n below the
 	// document's top: level 1 is <h1> on a page and <h2> in a fragment.
@@ -189,7 +188,7 @@ func renderHTML(w io.Writer, v *view, fragment bool) error {
 		name = "fragment"
 	}
 	if err := htmlTemplate().ExecuteTemplate(w, name, htmlData{view: v, Fragment: fragment}); err != nil {
-		return fmt.Errorf("controlling: render html: %w", err)
+		return fmt.Errorf("report: render html: %w", err)
 	}
 	return nil
 }

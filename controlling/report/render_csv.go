@@ -1,4 +1,4 @@
-package controlling
+package report
 
 import (
 	"encoding/csv"

@@ -1,0 +1,19 @@
+// Package report renders controlling reports (package controlling) for
+// people and programs: text for a terminal, Markdown for a paper, a static
+// HTML page or the HTML fragment the widget shows before it starts, CSV for
+// spreadsheets and JSON; and the difference of two reports as text,
+// Markdown or JSON.
+//
+//	err := report.Render(os.Stdout, r, report.Markdown, "fr")
+//
+// Numbers are written the Swiss way (FormatNumber, FormatCHF,
+// FormatPercent); the labels of statuses and purposes exist in German,
+// French, Italian and English (StatusLabel, LifecycleLabel, PurposeLabel).
+// Output is deterministic.
+//
+// The renderers live apart from package controlling because they use
+// text/template and html/template: the WebAssembly widget computes reports
+// with package controlling but renders them itself, and text/template's
+// reflective method calls would keep the linker from dropping unused
+// methods, making the widget much larger.
+package report

@@ -1,0 +1,189 @@
+package e2e
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+)
+
+// The speed figures are benchmarks, not timed tests; run them with
+//
+//	go test -run='^$' -bench=. -benchtime=5x ./e2e
+//
+// Each reports milliseconds as custom metrics (medians over the
+// iterations) and no ns/op, which would only time the harness.
+
+// firstRender loads u in tb with the HTTP cache off and returns, for each
+// id, the milliseconds from the navigation's start until the element with
+// that id got data-state=ready (recorded in the page by a MutationObserver).
+func firstRender(b *testing.B, tb *tab, u string, ids ...string) []float64 {
+	b.Helper()
+	require.NoError(b, chromedp.Do(tb.ctx, chromedp.Navigate("about:blank")))
+	require.NoError(b, chromedp.Do(tb.ctx, chromedp.Navigate(u)))
+	out := make([]float64, len(ids))
+	for i, id := range ids {
+		tb.waitState(id, "ready")
+		out[i] = must[float64](tb, fmt.Sprintf(`__e2e.states[%s]`, js(id+":ready")))
+	}
+	return out
+}
+
+// coldTab is a tab with the HTTP cache off, so every load fetches and
+// compiles the wasm anew, as on a first visit.
+func coldTab(b *testing.B) *tab {
+	tb := newTab(b, 1280, 900)
+	call(tb, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	return tb
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// BenchmarkFirstRender times the demo page of `kompass serve` (two widgets)
+// from navigation to the first widget's first render, and to both, beside
+// the bare syscall/js hello-world page and a page with one widget, in the
+// same run; x-hello is demo / hello (goal: <= 1.5). For the demo page it
+// also reports when the first element started (data-state=loading) and
+// when kompass.wasm was fetched (resource timing's responseEnd).
+func BenchmarkFirstRender(b *testing.B) {
+	tb := coldTab(b)
+	widgetPage := env.site.page("perf-widget", defaultWidget)
+	hello := env.site.URL + "/page/hello.html"
+	var first, all, single, hw, fetched, started []float64
+	for b.Loop() {
+		d := firstRender(b, tb, demo(b), "kompass", "kompass-dl")
+		first, all = append(first, min(d[0], d[1])), append(all, max(d[0], d[1]))
+		fetched = append(fetched, must[float64](tb, `performance.getEntriesByType("resource").find((e) => e.name.includes("kompass.wasm")).responseEnd`))
+		started = append(started, must[float64](tb, `__e2e.states["kompass:loading"]`))
+		single = append(single, firstRender(b, tb, widgetPage, "w")[0])
+		hw = append(hw, firstRender(b, tb, hello, "hello")[0])
+	}
+	b.ReportMetric(0, "ns/op")
+	b.ReportMetric(median(first), "ms/demo-first")
+	b.ReportMetric(median(all), "ms/demo-both")
+	b.ReportMetric(median(started), "ms/demo-element-started")
+	b.ReportMetric(median(fetched), "ms/demo-wasm-fetched")
+	b.ReportMetric(median(single), "ms/one-widget")
+	b.ReportMetric(median(hw), "ms/hello")
+	b.ReportMetric(median(first)/median(hw), "x-hello")
+}
+
+// BenchmarkHelloFirstRender times the bare syscall/js program alone: from
+// navigation until it has written into the page.
+func BenchmarkHelloFirstRender(b *testing.B) {
+	tb := coldTab(b)
+	var hw []float64
+	for b.Loop() {
+		hw = append(hw, firstRender(b, tb, env.site.URL+"/page/hello.html", "hello")[0])
+	}
+	b.ReportMetric(0, "ns/op")
+	b.ReportMetric(median(hw), "ms/hello")
+}
+
+// filterJS changes a filter of widget id n times, alternating between the
+// values, and returns for each change the milliseconds spent in the event
+// handler (the widget renders synchronously) and until style and layout
+// are done; it fails when the count text did not change.
+const filterJS = `(async (id, testid, type, values, n) => {
+  const root = __e2e.root(id);
+  const handler = [], layout = [];
+  for (let i = 0; i < n; i++) {
+    const before = __e2e.text(id, "count");
+    const el = __e2e.must(id, testid);
+    const t0 = performance.now();
+    el.value = values[i % values.length];
+    el.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+    const t1 = performance.now();
+    if (__e2e.text(id, "count") === before) throw new Error("the count did not change from " + before);
+    root.host.getBoundingClientRect();
+    void document.documentElement.offsetHeight;
+    const t2 = performance.now();
+    handler.push(t1 - t0);
+    layout.push(t2 - t0);
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+  return { handler, layout };
+})`
+
+type filterTimes struct {
+	Handler []float64 `json:"handler"`
+	Layout  []float64 `json:"layout"`
+}
+
+// BenchmarkFilterChange times filter changes on a generated portfolio of
+// 2,000 measures (goal: < 16 ms): a select (field) and the free-text
+// search, in the strategy tree and in the measure list with all cards,
+// each narrowing (all 2,000 -> 286) and widening (286 -> all 2,000).
+// ms/VIEW-CONTROL-DIRECTION is until style and layout are done,
+// handler-ms/... the event handler alone (the widget renders
+// synchronously in it); ms/load-2000 is the first render of that
+// portfolio in the tree.
+func BenchmarkFilterChange(b *testing.B) {
+	tb := newTab(b, 1280, 900)
+	w := defaultWidget
+	w.Portfolio = bigURL
+	pages := map[string]string{"tree": env.site.page("perf-filter-tree", w)}
+	w.View = "measures"
+	pages["cards"] = env.site.page("perf-filter-cards", w)
+	type series struct{ handler, layout []float64 }
+	res := map[string]*series{}
+	var load []float64
+	const n = 10 // changes per control and iteration: 5 narrowing, 5 widening
+	for b.Loop() {
+		for _, view := range []string{"tree", "cards"} {
+			ms := firstRender(b, tb, pages[view], "w")[0]
+			if view == "tree" {
+				load = append(load, ms)
+			}
+			for _, c := range []struct {
+				name, testid, typ, value string
+			}{
+				{"select", "filter-field", "change", "data"},
+				{"search", "filter-query", "input", "portal"},
+			} {
+				r := must[filterTimes](tb, fmt.Sprintf(`%s(%s, %s, %s, [%s, ""], %d)`, filterJS, js("w"), js(c.testid), js(c.typ),
+					js(c.value), n))
+				for i := range r.Handler {
+					key := view + "-" + c.name + "-narrow"
+					if i%2 == 1 {
+						key = view + "-" + c.name + "-widen"
+					}
+					if res[key] == nil {
+						res[key] = &series{}
+					}
+					res[key].handler = append(res[key].handler, r.Handler[i])
+					res[key].layout = append(res[key].layout, r.Layout[i])
+				}
+			}
+		}
+	}
+	b.ReportMetric(0, "ns/op")
+	b.ReportMetric(median(load), "ms/load-2000")
+	for key, s := range res {
+		b.ReportMetric(median(s.layout), "ms/"+key)
+		b.ReportMetric(median(s.handler), "handler-ms/"+key)
+	}
+}
+
+// TestBigPortfolioIsValid checks that the generated portfolio of the
+// filter benchmark loads: the widget shows all its measures.
+func TestBigPortfolioIsValid(t *testing.T) {
+	tb := newTab(t, 1280, 900)
+	w := defaultWidget
+	w.Portfolio = bigURL
+	tb.open(env.site.page("big", w), "w", "ready")
+	require.Equal(t, countText("de", bigMeasures, bigMeasures), tb.text("w", "count"))
+}

@@ -1,0 +1,116 @@
+package portfolio_test
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/bl-digital/kompass/examples"
+	"github.com/bl-digital/kompass/internal/jsondoc"
+	"github.com/bl-digital/kompass/portfolio"
+	"github.com/go-json-experiment/json"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// matchesJSONv2 checks that the hand-written Unmarshal decodes data as
+// encoding/json/v2 does with unknown members rejected: both succeed with
+// equal values, or both fail and Unmarshal reports, among all its
+// problems, the one v2 stops at. Documents that fail jsondoc.Check are
+// not compared: Decode never gets to decoding them.
+func matchesJSONv2(t *testing.T, data []byte) {
+	t.Helper()
+	doc, l := jsondoc.Check(data, portfolio.CheckOptions(false))
+	if doc == nil || l.HasErrors() {
+		return
+	}
+	got, problems := portfolio.Unmarshal(doc.Text)
+	var want portfolio.Portfolio
+	err := json.Unmarshal(doc.Text, &want, json.RejectUnknownMembers(true))
+	if err == nil {
+		if problems != nil {
+			t.Fatalf("json v2 decodes %q, Unmarshal reports %v", doc.Text, problems)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Fatalf("Unmarshal decodes %q as\n%#v\njson v2 as\n%#v", doc.Text, *got, want)
+		}
+		return
+	}
+	if problems == nil {
+		t.Fatalf("json v2 fails on %q with %v, Unmarshal decodes it", doc.Text, err)
+	}
+	var serr *json.SemanticError
+	if errors.As(err, &serr) {
+		for _, p := range problems {
+			if p.Pointer == string(serr.JSONPointer) {
+				return
+			}
+		}
+		t.Fatalf("json v2 fails on %q at %s (%v), Unmarshal reports %v", doc.Text, serr.JSONPointer, err, problems)
+	}
+}
+
+func TestUnmarshalMatchesJSONv2(t *testing.T) {
+	tests := []struct{ doc, reason string }{
+		{string(examples.PortfolioJSON), "the example portfolio"},
+		{small, "the small portfolio of the decode tests"},
+		{`{}`, "nothing given"},
+		{`null`, "null is the zero portfolio"},
+		{`{"id": null, "title": null, "asOf": null, "currency": null, "measures": null, "organisations": null, "extensions": null}`,
+			"null members are zero values, enums and dates included"},
+		{`{"measures": [], "organisations": [], "title": {}, "extensions": {}}`, "empty lists and objects are not nil"},
+		{`{"measures": [null, {}], "organisations": [{"id": "x"}, null]}`, "null items are zero items"},
+		{`{"measures": [{"progress": null, "weight": 0, "budget": null, "savings": {}, "selfAssessment": {"status": null}}]}`,
+			"optional numbers and objects: null is nil, a value a pointer"},
+		{`{"measures": [{"budget": {"planned": 1.5e6, "spent": -0}, "savings": {"people": -0, "minutesPerDay": 2E-1}}]}`,
+			"number syntax"},
+		{`{"measures": [{"savings": {"people": 1.0}}]}`, "1.0 is no integer"},
+		{`{"measures": [{"savings": {"people": 1e2}}]}`, "nor is 1e2"},
+		{`{"measures": [{"savings": {"people": 99999999999999999999}}]}`, "an integer out of range"},
+		{`{"measures": [{"progress": 1e400}]}`, "a number out of range"},
+		{`{"measures": [{"status": "running"}, {"fields": ["data", "magic"]}, {"purpose": ""}]}`, "bad enum values, the empty one too"},
+		{`{"measures": [{"start": "2026-02-30"}]}`, "a date that does not exist"},
+		{`{"measures": [{"milestones": [{"done": null, "due": "2026"}, {"done": true}]}]}`, "booleans"},
+		{`{"measures": [{"links": [{"url": 1}]}]}`, "a number for a string"},
+		{`{"measures": {"id": "M"}}`, "an object for an array"},
+		{`{"measures": [{"title": "T"}]}`, "a string for Text"},
+		{`{"measures": [{"title": {"de": 1}}]}`, "a number in Text"},
+		{`{"measures": [{"title": {"de": null, "xx": "y"}}]}`, "Text takes any language; null is empty"},
+		{`{"measures": [{"extensions": {"a": [1, 2.5, null, {"b": true}, "s"], "n": {}}}]}`, "extensions hold anything"},
+		{`{"extensions": [1]}`, "extensions are an object"},
+		{`{"measures": [{"prio": 1}]}`, "an unknown member"},
+		{`{"Measures": []}`, "names are case-sensitive"},
+		{`{"\u0069d": "p\u00e9\n\ud83d\ude00", "title": {"d\u0065": "\"\\\/\b\f\r\t"}}`, "escapes in names and values"},
+		{`{"measures": [{"goals": ["G1", null, 3]}]}`, "ids are strings"},
+		{`[]`, "an array for the portfolio"},
+		{`"p"`, "a string for the portfolio"},
+		{`{"measures": [{"beneficiaries": ["staff", "aliens"], "dependsOn": {}}]}`, "more than one problem"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.reason, func(t *testing.T) { matchesJSONv2(t, []byte(tc.doc)) })
+	}
+}
+
+func TestUnmarshalReportsEveryProblem(t *testing.T) {
+	doc := `{"measures": [
+  {"id": "M1", "status": "running", "prio": 1, "progress": "x"},
+  {"id": "M2", "savings": {"people": 1.5}, "start": "2026-13"}
+], "extra": true}`
+	p, l := portfolio.Unmarshal([]byte(doc))
+	require.Nil(t, p)
+	var got []string
+	for _, pr := range l {
+		got = append(got, pr.Rule+" "+pr.String())
+	}
+	assert.Equal(t, []string{
+		`value 2:26: /measures/0/status: unknown status "running" (allowed: planned, active, paused, completed, cancelled)`,
+		`unknown-property 2:37: /measures/0/prio: unknown property "prio"`,
+		`type 2:60: /measures/0/progress: expected number, but got string`,
+		`type 3:38: /measures/1/savings/people: expected integer, but got 1.5`,
+		`value 3:53: /measures/1/start: invalid date "2026-13": month 13 out of range`,
+		`unknown-property 4:4: /extra: unknown property "extra"`,
+	}, got, "all problems of a measure and of all measures, in the order of the text; unknown members at their names, the others at their values")
+	_, l = portfolio.Unmarshal([]byte(strings.TrimSuffix(doc, "}")))
+	assert.Equal(t, "syntax", l[len(l)-1].Rule, "a syntax error ends reading")
+}
