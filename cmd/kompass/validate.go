@@ -94,7 +94,12 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		v.haveGiven = true
 		reports = append(reports, r)
 	}
+	v.collectStrategies(files)
 	for _, f := range files {
+		if r, ok := v.strategyReports[f]; ok {
+			reports = append(reports, r)
+			continue
+		}
 		reports = append(reports, v.file(f))
 	}
 
@@ -145,6 +150,35 @@ type validator struct {
 	haveGiven  bool
 	builtin    *strategy.Strategy
 	unreadable bool
+
+	// Strategies among the files, by id, and their reports by file name:
+	// a portfolio is checked against a strategy given beside it.
+	strategies      map[strategy.ID]*strategy.Strategy
+	strategyReports map[string]fileReport
+}
+
+// collectStrategies validates the strategy files among files first, so
+// that portfolios listed before or after them are checked against them.
+// Files that cannot be read are left to the main pass, which reports them.
+func (v *validator) collectStrategies(files []string) {
+	v.strategies = map[strategy.ID]*strategy.Strategy{}
+	v.strategyReports = map[string]fileReport{}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		if kind, _ := schema.Detect(data); kind != schema.Strategy {
+			continue
+		}
+		s, l := schema.ValidateStrategy(data)
+		v.strategyReports[name] = summarise(name, schema.Strategy, l)
+		if s != nil && !l.HasErrors() {
+			if _, dup := v.strategies[s.ID]; !dup {
+				v.strategies[s.ID] = s
+			}
+		}
+	}
 }
 
 // read reads a file, reporting on stderr and marking the run when it cannot.
@@ -203,6 +237,9 @@ func (v *validator) strategyFor(ref strategy.ID) (*strategy.Strategy, diag.List)
 	if v.haveGiven {
 		return v.given, nil
 	}
+	if s, ok := v.strategies[ref]; ok {
+		return s, nil
+	}
 	if ref == builtinStrategy {
 		if v.builtin == nil {
 			s, err := strategy.DecodeBytes(examples.StrategyJSON)
@@ -214,7 +251,7 @@ func (v *validator) strategyFor(ref strategy.ID) (*strategy.Strategy, diag.List)
 		return v.builtin, nil
 	}
 	return nil, diag.List{{Pointer: "/strategy", Rule: "strategy-unknown",
-		Message: fmt.Sprintf("strategy %q is not built in (only %q is); give its file with --strategy to check the goals", ref, builtinStrategy)}}
+		Message: fmt.Sprintf("strategy %q is not built in (only %q is); give its file with --strategy or beside the portfolio to check the goals", ref, builtinStrategy)}}
 }
 
 // summarise summarises the problems of one file.

@@ -126,6 +126,28 @@ func TestValidateStrategyFlag(t *testing.T) {
 	assert.Contains(t, stdout, "strategy-small.json: valid strategy", "the strategy file is validated too")
 }
 
+func TestValidateStrategyBeside(t *testing.T) {
+	dir := t.TempDir()
+	small, err := os.ReadFile(filepath.Join(validateDir, "strategy-small.json"))
+	require.NoError(t, err)
+	port := `{"id": "p", "title": {"de": "P"}, "strategy": "small-2026", "asOf": "2026-06", "currency": "CHF",
+  "organisations": [{"id": "O", "name": {"de": "O"}}],
+  "measures": [{"id": "m", "title": {"de": "M"}, "goals": ["GK1", "GK7"], "owner": "O", "status": "planned", "start": "2027", "end": "2028"}]}`
+	sf, pf := filepath.Join(dir, "s.json"), filepath.Join(dir, "p.json")
+	require.NoError(t, os.WriteFile(sf, small, 0o644))
+	require.NoError(t, os.WriteFile(pf, []byte(port), 0o644))
+
+	stdout, stderr, code := runCLI("validate", pf, sf)
+	assert.Equal(t, exitInvalid, code)
+	assert.Empty(t, stderr)
+	assert.Contains(t, stdout, pf+`:3:67: /measures/0/goals/1: goal "GK7" is not a goal of strategy "small-2026"`,
+		"a portfolio is checked against the strategy file beside it, even one listed after it")
+	assert.NotContains(t, stdout, "strategy-unknown")
+	assert.NotContains(t, stdout, "goals/0:", "GK1 is a goal of the strategy beside it")
+	assert.Contains(t, stdout, sf+": valid strategy")
+	assert.Equal(t, 1, strings.Count(stdout, sf+":"), "the strategy is reported once")
+}
+
 func TestValidateUsage(t *testing.T) {
 	tests := []struct {
 		args   []string
