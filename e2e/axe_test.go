@@ -52,6 +52,14 @@ func axeCheck(t *testing.T, tb *tab, state string) {
 	t.Helper()
 	vs := axeRun(tb)
 	var serious []string
+	for i := range vs {
+		// Fixed once, and kept fixed whatever their impact: every filter
+		// region has a name of its own, and headings go down one level at
+		// a time from the page's.
+		if vs[i].ID == "landmark-unique" || vs[i].ID == "heading-order" {
+			vs[i].Impact = "serious"
+		}
+	}
 	for _, v := range vs {
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s (%s): %s <%s>", v.ID, v.Impact, v.Help, v.URL)
@@ -123,6 +131,8 @@ func TestAxe(t *testing.T) {
 		run(t, "tree, no results", page+"#w.q=zzqxj&w.x="+string(fa.ID)+","+string(fa.Goals[0].ID), w, nil)
 		run(t, "timeline, no results", page+"#w.v=timeline&w.q=zzqxj", w, nil)
 		run(t, "filtered", page+"#w.v=measures&w.f=data&w.b=staff", w, nil)
+		run(t, "tree, cancelled measures listed", page+"#w.c=1", w, nil)
+		run(t, "measures, a page more shown", page+"#w.v=measures", w, func() { tb.click("w", "more-cards") })
 	})
 	t.Run("errors", func(t *testing.T) {
 		tb.t = t

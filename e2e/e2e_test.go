@@ -6,11 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/examples"
+	"github.com/bl-digital/kompass/internal/jsondoc"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 	"github.com/bl-digital/kompass/wasm/explorer"
@@ -103,11 +105,15 @@ func TestTreeFigures(t *testing.T) {
 	require.Equal(t, idStrings(goal.Measures), ids, "measures of goal %s", goal.ID)
 	require.Contains(t, tb.hash(), "w.x=", "the open nodes are in the hash")
 
-	// The cancelled measures are listed apart.
-	if len(d.r.Cancelled) > 0 {
-		ids = must[[]string](tb, `[...__e2e.must("w", "cancelled").querySelectorAll('[data-testid^="open-"]')].map((b) => b.dataset.testid.slice(5))`)
-		require.Equal(t, idStrings(d.r.Cancelled), ids, "cancelled measures")
-	}
+	// The cancelled measures are listed apart, behind a disclosure.
+	require.NotEmpty(t, d.r.Cancelled, "the example has cancelled measures")
+	require.Equal(t, "false", tb.attr("w", "toggle-cancelled", "aria-expanded"))
+	require.False(t, tb.exists("w", "cancelled"), "the cancelled measures are not listed before the disclosure opens")
+	tb.click("w", "toggle-cancelled")
+	require.Equal(t, "true", tb.attr("w", "toggle-cancelled", "aria-expanded"))
+	ids = must[[]string](tb, `[...__e2e.must("w", "cancelled").querySelectorAll('[data-testid^="open-"]')].map((b) => b.dataset.testid.slice(5))`)
+	require.Equal(t, idStrings(d.r.Cancelled), ids, "cancelled measures")
+	require.Contains(t, tb.hash(), "w.c=1", "the open disclosure is in the hash")
 }
 
 func idStrings(ids []strategy.ID) []string {
@@ -142,7 +148,23 @@ func TestFilters(t *testing.T) {
 	w.View = "measures"
 	tb.open(env.site.page("filters", w), "w", "ready")
 	require.Equal(t, countText("de", total, total), tb.text("w", "count"))
-	require.Len(t, cardIDs(tb, "w"), total)
+	require.Greater(t, total, explorer.PageSize, "the example has more measures than a page")
+	require.Len(t, cardIDs(tb, "w"), explorer.PageSize, "a page of cards")
+	// Show more adds a page at a time until every card is shown; the count stays.
+	for shown := explorer.PageSize; shown < total; shown += explorer.PageSize {
+		require.Equal(t, explorer.Msg("de", "shown", "n", strconv.Itoa(shown), "m", strconv.Itoa(total)),
+			must[string](tb, `__e2e.root("w").getElementById(__e2e.must("w", "more-cards").getAttribute("aria-describedby")).textContent`),
+			"the show more button is described by how many are shown")
+		tb.click("w", "more-cards")
+		require.Len(t, cardIDs(tb, "w"), min(total, shown+explorer.PageSize))
+		require.Equal(t, countText("de", total, total), tb.text("w", "count"), "show more leaves the count")
+	}
+	require.False(t, tb.exists("w", "more-cards"), "no show more once every card is shown")
+	var all []string
+	for _, m := range d.p.Measures {
+		all = append(all, string(m.ID))
+	}
+	require.Equal(t, all, cardIDs(tb, "w"), "every measure's card, in portfolio order")
 
 	type choice struct{ testid, value string }
 	for _, tc := range []struct {
@@ -175,7 +197,7 @@ func TestFilters(t *testing.T) {
 			}
 			want := d.count(tc.want)
 			require.Equal(t, countText("de", want, total), tb.text("w", "count"), tc.reason)
-			require.Len(t, cardIDs(tb, "w"), want, tc.reason)
+			require.Len(t, cardIDs(tb, "w"), min(want, explorer.PageSize), tc.reason)
 			if want == 0 {
 				require.Equal(t, explorer.Msg("de", "none"), tb.text("w", "empty"))
 			}
@@ -288,7 +310,8 @@ func TestLanguages(t *testing.T) {
 
 // TestErrors checks that a 404 data URL and an invalid portfolio each show
 // a message naming the URL and the reason (every validation problem with
-// its JSON pointer), two widgets on one page.
+// its file position and JSON pointer, URL:line:col: /pointer: message), two
+// widgets on one page.
 func TestErrors(t *testing.T) {
 	s, err := strategy.DecodeBytes(examples.StrategyJSON)
 	require.NoError(t, err)
@@ -298,6 +321,7 @@ func TestErrors(t *testing.T) {
 	require.NoError(t, err, "the invalid portfolio decodes; its problems are semantic")
 	problems := portfolio.Validate(p, s)
 	require.True(t, problems.HasErrors())
+	jsondoc.Locate(raw, problems)
 
 	tb := newTab(t, 1280, 900)
 	tb.allowNetworkError("missing.json")
@@ -316,9 +340,11 @@ func TestErrors(t *testing.T) {
 	items := must[[]string](tb, `[...__e2e.must("einv", "error-problems").querySelectorAll("li")].map((li) => li.textContent)`)
 	require.Len(t, items, len(problems))
 	for _, pr := range problems {
+		require.Positive(t, pr.Line, "%s: the locator places every problem", pr.Pointer)
+		where := fmt.Sprintf("%s:%d:%d: %s", invalidURL, pr.Line, pr.Column, pr.Pointer)
 		require.True(t, slices.ContainsFunc(items, func(it string) bool {
-			return strings.Contains(it, invalidURL) && strings.Contains(it, pr.Pointer) && strings.Contains(it, pr.Message)
-		}), "no line names %s %s: %q", pr.Pointer, pr.Message, items)
+			return strings.HasPrefix(it, where) && strings.Contains(it, pr.Message)
+		}), "no line reads %s: %s: %q", where, pr.Message, items)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/bl-digital/kompass/portfolio"
+	"github.com/bl-digital/kompass/wasm/explorer"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
@@ -62,9 +64,7 @@ func TestKeyboard(t *testing.T) {
 	for _, fa := range d.r.FocusAreas {
 		want = append(want, "toggle-"+string(fa.ID), "explain-area-"+string(fa.ID))
 	}
-	for _, id := range d.r.Cancelled {
-		want = append(want, "open-"+string(id))
-	}
+	want = append(want, "toggle-cancelled")
 	for _, w := range want {
 		require.Contains(t, walk, w, "Tab does not reach %s", w)
 	}
@@ -102,10 +102,15 @@ func TestKeyboard(t *testing.T) {
 		require.Equal(t, step.want, tb.attr("w", "explorer", "data-view"))
 	}
 
-	// The measure list: every card's details button is reached.
+	// The measure list: a page of cards, and "show more" by keyboard until
+	// every card is shown; every card's details button is reached.
 	walk = tabWalk(tb, "w")
 	require.Equal(t, must[[]string](tb, focusableJS+`("w")`), walk, "measures: Tab order = DOM order")
 	require.Contains(t, walk, "tab-measures")
+	require.Contains(t, walk, "more-cards", "Tab reaches show more")
+	showAll(t, tb, "cards", "card-", d.p.Measures)
+	walk = tabWalk(tb, "w")
+	require.NotContains(t, walk, "more-cards", "no show more once every card is shown")
 	for _, m := range d.p.Measures {
 		require.Contains(t, walk, "details-"+string(m.ID), "Tab does not reach the details of %s", m.ID)
 	}
@@ -147,12 +152,13 @@ func TestKeyboard(t *testing.T) {
 	tb.keys(kb.ArrowDown)
 	status := must[string](tb, `__e2e.must("w", "filter-status").value`)
 	require.NotEmpty(t, status, "ArrowDown picks the next status")
-	require.Len(t, cardIDs(tb, "w"), d.count(filter{status: statusOf(status)}), "the arrow key's choice filters")
+	require.Len(t, cardIDs(tb, "w"), min(explorer.PageSize, d.count(filter{status: statusOf(status)})), "the arrow key's choice filters")
 
 	// The timeline: every bar's label is a button Tab reaches.
 	tb.click("w", "filter-reset")
 	tb.focus("w", "tab-measures")
 	tb.keys(kb.ArrowRight)
+	showAll(t, tb, "timeline", "bar-", d.p.Measures)
 	walk = tabWalk(tb, "w")
 	require.Equal(t, must[[]string](tb, focusableJS+`("w")`), walk, "timeline: Tab order = DOM order")
 	for _, m := range d.p.Measures {
@@ -164,4 +170,17 @@ func TestKeyboard(t *testing.T) {
 	tb.keys(kb.Enter)
 	require.Equal(t, "measures", tb.attr("w", "explorer", "data-view"))
 	requireActive(t, tb, "w", "kx-detail-h-"+m, "the focus moves to the detail's heading")
+}
+
+// showAll presses Enter on the "show more" button of list key until every
+// item of measures is shown, checking each time that the focus moves to the
+// first item of the new page (data-testid item+ID).
+func showAll(t *testing.T, tb *tab, key, item string, measures []portfolio.Measure) {
+	t.Helper()
+	for shown := explorer.PageSize; shown < len(measures); shown += explorer.PageSize {
+		tb.focus("w", "more-"+key)
+		tb.keys(kb.Enter)
+		requireActive(t, tb, "w", item+string(measures[shown].ID), "show more moves the focus to the first new item")
+	}
+	require.False(t, tb.exists("w", "more-"+key), "every item is shown")
 }

@@ -125,8 +125,8 @@ type filterTimes struct {
 
 // BenchmarkFilterChange times filter changes on a generated portfolio of
 // 2,000 measures (goal: < 16 ms): a select (field) and the free-text
-// search, in the strategy tree and in the measure list with all cards,
-// each narrowing (all 2,000 -> 286) and widening (286 -> all 2,000).
+// search, in the strategy tree and in the measure list (its first page of
+// cards), each narrowing (all 2,000 -> 286) and widening (286 -> all 2,000).
 // ms/VIEW-CONTROL-DIRECTION is until style and layout are done,
 // handler-ms/... the event handler alone (the widget renders
 // synchronously in it); ms/load-2000 is the first render of that

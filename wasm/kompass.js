@@ -6,6 +6,12 @@
 // inline script or style and no eval: it runs under the CSP
 // "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'".
 //
+// Start-up runs in parallel: as soon as this module runs it starts
+// fetching and compiling kompass.wasm (compileStreaming needs no imports),
+// loading wasm_exec.js and fetching the CSS; each element, when connected,
+// starts fetching its data files. The Go program takes the prefetched data
+// through globalThis.__kompassFetch.
+//
 // Hooks for tests and pages: the element's data-state attribute (and its
 // read-only kompassState property) is "loading", "ready" or "error".
 
@@ -22,38 +28,51 @@ const asset = (name) => {
 
 let runtime = null; // Promise: the Go program has registered __kompassMount
 let sheet = null; // Promise: the shared CSSStyleSheet, or null without CSSOM support
+let module = null; // Promise: the compiled kompass.wasm
+
+let script = null; // Promise: wasm_exec.js has run
 
 function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    if (globalThis.Go) return resolve();
-    const s = document.createElement("script");
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error(`${src}: could not be loaded`));
-    document.head.append(s);
-  });
+  if (!script) {
+    script = new Promise((resolve, reject) => {
+      if (globalThis.Go) return resolve();
+      const s = document.createElement("script");
+      s.src = src;
+      s.onload = () => resolve();
+      s.onerror = () => reject(new Error(`${src}: could not be loaded`));
+      document.head.append(s);
+    });
+    script.catch(() => { script = null; });
+  }
+  return script;
 }
 
-async function instantiate(url, imports) {
-  const resp = await fetch(url, { credentials: "same-origin" });
-  if (!resp.ok) throw new Error(`${url}: the server answered HTTP ${resp.status}`);
-  if (WebAssembly.instantiateStreaming && (resp.headers.get("Content-Type") || "").startsWith("application/wasm")) {
-    return WebAssembly.instantiateStreaming(resp, imports);
+function compile() {
+  if (!module) {
+    const url = asset("kompass.wasm");
+    module = fetch(url, { credentials: "same-origin" }).then((resp) => {
+      if (!resp.ok) throw new Error(`${url}: the server answered HTTP ${resp.status}`);
+      if (WebAssembly.compileStreaming && (resp.headers.get("Content-Type") || "").startsWith("application/wasm")) {
+        return WebAssembly.compileStreaming(resp);
+      }
+      return resp.arrayBuffer().then((b) => WebAssembly.compile(b));
+    });
+    module.catch(() => { module = null; }); // let a later element try again
   }
-  return WebAssembly.instantiate(await resp.arrayBuffer(), imports);
+  return module;
 }
 
 function start() {
   if (!runtime) {
     runtime = (async () => {
-      await loadScript(asset("wasm_exec.js"));
+      const [mod] = await Promise.all([compile(), loadScript(asset("wasm_exec.js"))]);
       const go = new globalThis.Go();
       const ready = new Promise((resolve) => { globalThis.__kompassReady = resolve; });
-      const { instance } = await instantiate(asset("kompass.wasm"), go.importObject);
+      const instance = await WebAssembly.instantiate(mod, go.importObject);
       go.run(instance).then(() => { runtime = null; }); // only if the program ever exits
       await ready;
     })();
-    runtime.catch(() => { runtime = null; }); // let a later element try again
+    runtime.catch(() => { runtime = null; });
   }
   return runtime;
 }
@@ -68,12 +87,114 @@ function styles() {
       s.replaceSync(await resp.text());
       return s;
     })();
+    sheet.catch(() => { sheet = null; });
   }
   return sheet;
 }
 
+// Data files: an element starts fetching its strategy and portfolio when
+// it is connected; the Go program takes each response once through
+// __kompassFetch (a later request fetches anew). Only same-origin URLs are
+// prefetched; the Go program refuses the others with a message.
+const prefetched = new Map(); // absolute URL -> Promise of { ok, status, body }
+
+function dataURL(ref) {
+  try {
+    const u = new URL(ref, document.baseURI);
+    u.hash = "";
+    return u.origin === location.origin ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function fetchData(url) {
+  return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then(async (r) => (r.ok ? { ok: true, status: r.status, body: new Uint8Array(await r.arrayBuffer()) } : { ok: false, status: r.status }));
+}
+
+function prefetch(ref) {
+  const url = ref && dataURL(ref);
+  if (url && !prefetched.has(url)) {
+    const p = fetchData(url);
+    p.catch(() => {}); // reported when the Go program takes it
+    prefetched.set(url, p);
+  }
+}
+
+globalThis.__kompassFetch = (url) => {
+  const key = dataURL(url) || url;
+  const p = prefetched.get(key);
+  if (p) {
+    prefetched.delete(key);
+    return p;
+  }
+  return fetchData(url);
+};
+
+// applier returns the function the Go program renders through: it applies
+// a JSON array of DOM operations (see explorer.Batch) to root's subtree.
+// Text is set as text and attribute values as values, never as markup.
+function applier(root) {
+  const nodes = new Map([[0, root]]);
+  const ids = new WeakMap();
+  const forget = (n) => {
+    const id = ids.get(n);
+    if (id !== undefined) nodes.delete(id);
+    for (let c = n.firstChild; c; c = c.nextSibling) forget(c);
+  };
+  const put = (id, n) => { nodes.set(id, n); ids.set(n, id); };
+  return (json) => {
+    const a = JSON.parse(json);
+    for (let i = 0; i < a.length;) {
+      const el = nodes.get(a[i + 1]);
+      switch (a[i]) {
+        case 1: put(a[i + 1], document.createElement(a[i + 2])); i += 3; break;
+        case 2: put(a[i + 1], document.createTextNode(a[i + 2])); i += 3; break;
+        case 3: el.nodeValue = a[i + 2]; i += 3; break;
+        case 4: {
+          const [name, value] = [a[i + 2], a[i + 3]];
+          if (name === "value") {
+            if (el.value !== value) el.value = value; // the live value, not only the default
+          } else {
+            if (name === "selected") el.selected = true;
+            el.setAttribute(name, value);
+          }
+          i += 4;
+          break;
+        }
+        case 5: {
+          const name = a[i + 2];
+          if (name === "value") {
+            el.value = "";
+          } else {
+            if (name === "selected") el.selected = false;
+            el.removeAttribute(name);
+          }
+          i += 3;
+          break;
+        }
+        case 6:
+          if (a[i + 3] === "") el.style.removeProperty(a[i + 2]);
+          else el.style.setProperty(a[i + 2], a[i + 3]);
+          i += 4;
+          break;
+        case 7: el.insertBefore(nodes.get(a[i + 2]), a[i + 3] < 0 ? null : nodes.get(a[i + 3])); i += 4; break;
+        case 8: {
+          const c = nodes.get(a[i + 2]);
+          el.removeChild(c);
+          forget(c);
+          i += 3;
+          break;
+        }
+        default: throw new Error(`kompass: unknown DOM operation ${a[i]}`);
+      }
+    }
+  };
+}
+
 class KompassExplorer extends HTMLElement {
-  static observedAttributes = ["strategy", "portfolio", "lang", "focus", "view"];
+  static observedAttributes = ["strategy", "portfolio", "lang", "focus", "view", "heading-level"];
 
   #handle = null;
   #mounting = false;
@@ -83,6 +204,8 @@ class KompassExplorer extends HTMLElement {
 
   connectedCallback() {
     if (this.#handle || this.#mounting) return;
+    prefetch(this.getAttribute("strategy"));
+    prefetch(this.getAttribute("portfolio"));
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
     root.replaceChildren(document.createElement("slot")); // the static fallback shows until the first render
     this.setAttribute("data-state", "loading");
@@ -97,7 +220,7 @@ class KompassExplorer extends HTMLElement {
           link.href = asset("kompass.css");
           root.prepend(link);
         }
-        if (this.isConnected) this.#handle = globalThis.__kompassMount(this, root);
+        if (this.isConnected) this.#handle = globalThis.__kompassMount(this, root, applier(root));
       })
       .catch((err) => this.#fail(root, err))
       .finally(() => { this.#mounting = false; });
@@ -126,5 +249,9 @@ class KompassExplorer extends HTMLElement {
 }
 
 if (!customElements.get("kompass-explorer")) {
+  // Start loading now, before the elements on the page are upgraded (and
+  // fetch their data); a failure here is reported by the elements.
+  start().catch(() => {});
+  styles().catch(() => {});
   customElements.define("kompass-explorer", KompassExplorer);
 }

@@ -72,7 +72,7 @@ func TestServePage(t *testing.T) {
 	for _, want := range []string{
 		"Kanton Basel-Landschaft", `aria-label="Brotkrümelnavigation"`,
 		`<script type="module" src="/kompass/kompass.js?v=`,
-		`<kompass-explorer id="kompass" strategy="/data/strategy.json" portfolio="/data/portfolio.json">`,
+		`<kompass-explorer id="kompass" heading-level="3" strategy="/data/strategy.json" portfolio="/data/portfolio.json">`,
 		`focus="DL"`, `class="kompass-report"`,
 	} {
 		assert.Contains(t, page, want, "reason: the demo page has %s", want)

@@ -6,8 +6,8 @@
 // show — with a Renderer that brings any DOM up to date with it.
 //
 // The WebAssembly program in wasm/cmd/kompass is a thin adapter: it fetches
-// the data, calls Load, Build and Dispatch, and implements DOM with
-// syscall/js. Every figure comes from package controlling; the explorer
+// the data, calls Load, Build and Dispatch, and renders through a Batch,
+// which records the DOM operations for kompass.js to apply in one call. Every figure comes from package controlling; the explorer
 // computes none of its own. Text from data is only ever set as text, and
 // the only links are https: and mailto:.
 //

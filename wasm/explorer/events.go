@@ -57,6 +57,15 @@ func Dispatch(m *Model, cfg Config, s State, e Event) (State, Effect) {
 		return s.SetView(Views[i]), Effect{Focus: "kx-tab-" + string(Views[i]), PreventDefault: true}
 	case e.Type == "click" && action == "toggle":
 		return s.Toggle(strategy.ID(arg)), Effect{}
+	case e.Type == "click" && action == "cancelled":
+		return s.ToggleCancelled(), Effect{}
+	case e.Type == "click" && action == "more":
+		// The page shown may be longer than s says (a selected card past
+		// the first page); the next page follows the one shown.
+		if m != nil {
+			s = m.Normalize(s, cfg)
+		}
+		return s.ShowMore(), Effect{Focus: "kx-next-" + arg}
 	case e.Type == "click" && action == "explain":
 		return s.ToggleExplain(arg), Effect{}
 	case e.Type == "click" && action == "select":

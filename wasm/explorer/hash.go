@@ -13,16 +13,17 @@ import (
 
 // The URL hash holds each widget's state as `key=value` pairs joined by `&`,
 // like a query string: v (view), fa, g, f, b, o, s, q (filters), x (open tree
-// nodes, comma-separated) and m (the measure whose detail is open). Values
-// equal to the defaults are left out. A widget whose element has an id
-// prefixes its keys with "id." (`#a.v=measures&b.v=timeline`), so several
-// widgets on one page keep their states apart; widgets without an id share
-// the bare keys. Pairs a widget does not own are kept as they are.
+// nodes, comma-separated), c (1: the cancelled measures are listed) and m
+// (the measure whose detail is open). Values equal to the defaults are left
+// out. A widget whose element has an id prefixes its keys with "id."
+// (`#a.v=measures&b.v=timeline`), so several widgets on one page keep their
+// states apart; widgets without an id share the bare keys. Pairs a widget
+// does not own are kept as they are.
 
 // maxQuery bounds the free-text filter read from a hash.
 const maxQuery = 200
 
-var hashKeys = []string{"v", "fa", "g", "f", "b", "o", "s", "q", "x", "m"}
+var hashKeys = []string{"v", "fa", "g", "f", "b", "o", "s", "q", "x", "c", "m"}
 
 // HashPrefix is the key prefix of the widget whose element has id elementID.
 func HashPrefix(elementID string) string {
@@ -88,6 +89,8 @@ func DecodeHash(hash, prefix string, cfg Config) State {
 			}
 			slices.Sort(ids)
 			s.Expanded = ids
+		case "c":
+			s.Cancelled = v == "1"
 		}
 	}
 	return s
@@ -125,6 +128,9 @@ func EncodeHash(hash, prefix string, s State, cfg Config) string {
 		ids[i] = string(id)
 	}
 	add("x", strings.Join(ids, ","), "")
+	if s.Cancelled {
+		add("c", "1", "")
+	}
 	add("m", string(s.Selected), "")
 	if len(parts) == 0 {
 		return ""

@@ -11,7 +11,7 @@ import (
 func TestHashRoundTrip(t *testing.T) {
 	full := explorer.State{View: explorer.Timeline, Lang: "de",
 		Filter:   explorer.Filter{FocusArea: "GK", Goal: "GK1", Field: "data", Beneficiary: "staff", Owner: "FKD", Status: "at-risk", Query: "a&b=c #ü"},
-		Expanded: []strategy.ID{"GK", "GK1"}, Selected: "PPM"}
+		Expanded: []strategy.ID{"GK", "GK1"}, Selected: "PPM", Cancelled: true}
 	tests := []struct {
 		reason string
 		prefix string

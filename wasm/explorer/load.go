@@ -13,7 +13,8 @@ const EmbeddedURL = "(embedded example)"
 // Load decodes, validates and computes a strategy file and a portfolio file
 // fetched from strategyURL and portfolioURL. Problems in both files are
 // reported together: the error is an *InvalidError for the first file with
-// problems, or a *ComputeError. It never panics on bad data.
+// problems, or a *ComputeError. Every problem has its line and column in
+// the file ("URL:line:col: /pointer: message"). It never panics on bad data.
 func Load(strategyData, portfolioData []byte, strategyURL, portfolioURL string) (*Model, error) {
 	s, serr := strategy.DecodeBytes(strategyData)
 	p, perr := portfolio.DecodeBytes(portfolioData)
@@ -32,7 +33,7 @@ func Load(strategyData, portfolioData []byte, strategyURL, portfolioURL string) 
 		l.SetFile(portfolioURL)
 		return nil, &InvalidError{URL: portfolioURL, Problems: l}
 	}
-	return NewModel(s, p, strategyURL, portfolioURL)
+	return newModel(s, p, source{strategyURL, strategyData}, source{portfolioURL, portfolioData})
 }
 
 // LoadEmbedded is Load of the embedded example data (package examples).

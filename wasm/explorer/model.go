@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/diag"
+	"github.com/bl-digital/kompass/internal/jsondoc"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 )
@@ -20,46 +22,124 @@ type Model struct {
 	Portfolio *portfolio.Portfolio
 	Report    *controlling.Report
 	figures   map[strategy.ID]*controlling.Measure
+	index     map[strategy.ID]int         // measure id -> position in Portfolio.Measures
+	areas     map[strategy.ID]strategy.ID // goal id -> focus area id
+
+	mu     sync.Mutex
+	search map[string][]string // lang -> each measure's text for the free-text filter, lower case
 }
 
 // NewModel validates p against s and computes the report. It returns an
 // *InvalidError naming url when p or s has errors.
 func NewModel(s *strategy.Strategy, p *portfolio.Portfolio, strategyURL, portfolioURL string) (*Model, error) {
+	return newModel(s, p, source{url: strategyURL}, source{url: portfolioURL})
+}
+
+// source is where a data file came from: its URL and, when known, its
+// bytes, to give validation problems their lines and columns.
+type source struct {
+	url  string
+	data []byte
+}
+
+// invalid is the *InvalidError of problems l found in src, each with a line
+// and column when src has its bytes.
+func (src source) invalid(l diag.List) *InvalidError {
+	if src.data != nil {
+		jsondoc.Locate(src.data, l)
+	}
+	l.SetFile(src.url)
+	return &InvalidError{URL: src.url, Problems: l}
+}
+
+func newModel(s *strategy.Strategy, p *portfolio.Portfolio, ssrc, psrc source) (*Model, error) {
 	if s == nil || p == nil {
 		return nil, errors.New("explorer: strategy and portfolio are required")
 	}
 	if l := s.Validate(); l.HasErrors() {
-		l.SetFile(strategyURL)
-		return nil, &InvalidError{URL: strategyURL, Problems: l}
+		return nil, ssrc.invalid(l)
 	}
 	if l := portfolio.Validate(p, s); l.HasErrors() {
-		l.SetFile(portfolioURL)
-		return nil, &InvalidError{URL: portfolioURL, Problems: l}
+		return nil, psrc.invalid(l)
 	}
 	r, err := controlling.Compute(s, p, controlling.Options{})
 	if err != nil {
 		return nil, &ComputeError{Err: err}
 	}
-	m := &Model{Strategy: s, Portfolio: p, Report: r, figures: map[strategy.ID]*controlling.Measure{}}
+	m := &Model{Strategy: s, Portfolio: p, Report: r, figures: make(map[strategy.ID]*controlling.Measure, len(r.Measures)),
+		index: make(map[strategy.ID]int, len(p.Measures)), areas: map[strategy.ID]strategy.ID{}}
 	for i := range r.Measures {
 		m.figures[r.Measures[i].ID] = &r.Measures[i]
 	}
+	for i := range p.Measures {
+		m.index[p.Measures[i].ID] = i
+	}
+	for _, fa := range s.FocusAreas {
+		for _, g := range fa.Goals {
+			m.areas[g.ID] = fa.ID
+		}
+	}
 	return m, nil
+}
+
+// measure returns measure id, or nil.
+func (m *Model) measure(id strategy.ID) *portfolio.Measure {
+	if i, ok := m.index[id]; ok {
+		return &m.Portfolio.Measures[i]
+	}
+	return nil
+}
+
+// searchText returns, for each measure in portfolio order, the text the
+// free-text filter searches in lang, in lower case: id, title, summary,
+// before and after, and the German title and summary. It is computed once
+// per language.
+func (m *Model) searchText(lang string) []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if t, ok := m.search[lang]; ok {
+		return t
+	}
+	t := make([]string, len(m.Portfolio.Measures))
+	for i := range m.Portfolio.Measures {
+		ms := &m.Portfolio.Measures[i]
+		hay := []string{string(ms.ID), ms.Title.In(lang), ms.Summary.In(lang), ms.Before.In(lang), ms.After.In(lang)}
+		if lang != "de" {
+			hay = append(hay, ms.Title.In("de"), ms.Summary.In("de"))
+		}
+		t[i] = strings.ToLower(strings.Join(hay, "\x00"))
+	}
+	if m.search == nil {
+		m.search = map[string][]string{}
+	}
+	m.search[lang] = t
+	return t
 }
 
 // Figures returns the computed figures of measure id, or nil.
 func (m *Model) Figures(id strategy.ID) *controlling.Measure { return m.figures[id] }
 
 // areaOfGoal returns the id of the focus area holding goal id.
-func (m *Model) areaOfGoal(id strategy.ID) strategy.ID {
-	if _, fa, ok := m.Strategy.Goal(id); ok {
-		return fa.ID
-	}
-	return ""
-}
+func (m *Model) areaOfGoal(id strategy.ID) strategy.ID { return m.areas[id] }
 
 // Matches reports whether measure ms passes filter f in language lang.
 func (m *Model) Matches(ms *portfolio.Measure, f Filter, lang string) bool {
+	q := query(f)
+	if q == "" {
+		return m.matches(ms, f, "", "")
+	}
+	i, ok := m.index[ms.ID]
+	if !ok || &m.Portfolio.Measures[i] != ms {
+		return false
+	}
+	return m.matches(ms, f, q, m.searchText(lang)[i])
+}
+
+// query is f's free text as the filter compares it: trimmed, lower case.
+func query(f Filter) string { return strings.ToLower(strings.TrimSpace(f.Query)) }
+
+// matches is Matches with the query q (see query) and ms's search text.
+func (m *Model) matches(ms *portfolio.Measure, f Filter, q, text string) bool {
 	if f.FocusArea != "" && !slices.ContainsFunc(ms.Goals, func(g strategy.ID) bool { return m.areaOfGoal(g) == f.FocusArea }) {
 		return false
 	}
@@ -81,30 +161,29 @@ func (m *Model) Matches(ms *portfolio.Measure, f Filter, lang string) bool {
 			return false
 		}
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
-		q = strings.ToLower(q)
-		hay := []string{string(ms.ID), ms.Title.In(lang), ms.Summary.In(lang), ms.Before.In(lang), ms.After.In(lang)}
-		if lang != "de" {
-			hay = append(hay, ms.Title.In("de"), ms.Summary.In("de"))
-		}
-		if !slices.ContainsFunc(hay, func(h string) bool { return strings.Contains(strings.ToLower(h), q) }) {
-			return false
-		}
-	}
-	return true
+	return q == "" || strings.Contains(text, q)
 }
 
 // Filtered returns the measures passing f in portfolio order, and how many
 // measures the scope holds: all of them, or those of the focus area fixed by cfg.
 func (m *Model) Filtered(f Filter, cfg Config, lang string) (shown []*portfolio.Measure, total int) {
 	scope := Filter{FocusArea: cfg.Focus}
+	q := query(f)
+	var text []string
+	if q != "" {
+		text = m.searchText(lang)
+	}
 	for i := range m.Portfolio.Measures {
 		ms := &m.Portfolio.Measures[i]
-		if !m.Matches(ms, scope, lang) {
+		if cfg.Focus != "" && !m.matches(ms, scope, "", "") {
 			continue
 		}
 		total++
-		if m.Matches(ms, f, lang) {
+		if q == "" {
+			if m.matches(ms, f, "", "") {
+				shown = append(shown, ms)
+			}
+		} else if m.matches(ms, f, q, text[i]) {
 			shown = append(shown, ms)
 		}
 	}
@@ -113,7 +192,8 @@ func (m *Model) Filtered(f Filter, cfg Config, lang string) (shown []*portfolio.
 
 // Normalize drops from s what the model does not have (a filter or
 // selection naming an unknown id) and a goal filter outside the chosen
-// focus area, so a stale or hand-edited hash shows something sensible.
+// focus area, so a stale or hand-edited hash shows something sensible, and
+// shows as many pages of cards as it takes to show the selected one.
 func (m *Model) Normalize(s State, cfg Config) State {
 	if cfg.Focus != "" {
 		s.Filter.FocusArea = cfg.Focus
@@ -133,8 +213,18 @@ func (m *Model) Normalize(s State, cfg Config) State {
 	if _, ok := m.Portfolio.Organisation(s.Filter.Owner); !ok {
 		s.Filter.Owner = ""
 	}
-	if _, ok := m.Portfolio.Measure(s.Selected); !ok {
+	if m.measure(s.Selected) == nil {
 		s.Selected = ""
+	}
+	if s.More < 0 {
+		s.More = 0
+	}
+	if s.View == Measures && s.Selected != "" {
+		// The selected card is on a page shown.
+		shown, _ := m.Filtered(s.Filter, cfg, s.Lang)
+		if i := slices.IndexFunc(shown, func(ms *portfolio.Measure) bool { return ms.ID == s.Selected }); i >= s.Limit() {
+			s.More = i / PageSize
+		}
 	}
 	return s
 }

@@ -62,6 +62,32 @@ type State struct {
 	Explain string
 	// Lang is the display language: de, fr, it or en.
 	Lang string
+	// More is how many pages of PageSize items the long lists (the cards,
+	// the timeline rows, a goal's measures, the cancelled measures) show
+	// beyond their first. Filters, views and Reset set it back to 0; it is
+	// not kept in the URL hash.
+	More int
+	// Cancelled is whether the tree's list of cancelled measures is open.
+	Cancelled bool
+}
+
+// PageSize is how many items a long list shows at first, and how many
+// more each "show more" adds.
+const PageSize = 24
+
+// Limit is how many items the long lists show in s.
+func (s State) Limit() int { return PageSize * (s.More + 1) }
+
+// ShowMore shows the next page of the long lists.
+func (s State) ShowMore() State {
+	s.More++
+	return s
+}
+
+// ToggleCancelled opens or closes the tree's list of cancelled measures.
+func (s State) ToggleCancelled() State {
+	s.Cancelled = !s.Cancelled
+	return s
 }
 
 // Config is what the host element's attributes fix for one widget.
@@ -72,6 +98,19 @@ type Config struct {
 	Focus strategy.ID
 	// View is the initial view (the view attribute); "" means goals.
 	View string
+	// HeadingLevel is the level of the widget's title heading (the
+	// heading-level attribute), 1 to 6; other values mean 2. Focus areas,
+	// cards and the cancelled list are one level below it, goals and a
+	// card's detail two, the detail's parts three, never deeper than h6.
+	HeadingLevel int
+}
+
+// headingLevel is c.HeadingLevel, or 2 when it is out of range.
+func (c Config) headingLevel() int {
+	if c.HeadingLevel < 1 || c.HeadingLevel > 6 {
+		return 2
+	}
+	return c.HeadingLevel
 }
 
 // Default returns the state a widget starts in for cfg.
@@ -83,7 +122,8 @@ func Default(cfg Config) State {
 // Equal reports whether s and t show the same.
 func (s State) Equal(t State) bool {
 	return s.View == t.View && s.Filter == t.Filter && slices.Equal(s.Expanded, t.Expanded) &&
-		s.Selected == t.Selected && s.Explain == t.Explain && s.Lang == t.Lang
+		s.Selected == t.Selected && s.Explain == t.Explain && s.Lang == t.Lang &&
+		s.More == t.More && s.Cancelled == t.Cancelled
 }
 
 // IsExpanded reports whether the tree node id is open.
@@ -94,6 +134,9 @@ func (s State) IsExpanded(id strategy.ID) bool {
 
 // SetView switches to view v.
 func (s State) SetView(v View) State {
+	if s.View != v {
+		s.More = 0
+	}
 	s.View = v
 	return s
 }
@@ -133,6 +176,9 @@ func (s State) ToggleExplain(key string) State {
 // SetFilter replaces the filter. Choosing a focus area clears a goal of
 // another area; the caller checks that (see Model.Normalize).
 func (s State) SetFilter(f Filter) State {
+	if s.Filter != f {
+		s.More = 0
+	}
 	s.Filter = f
 	return s
 }
@@ -141,5 +187,6 @@ func (s State) SetFilter(f Filter) State {
 func (s State) Reset(cfg Config) State {
 	s.Filter = Filter{FocusArea: cfg.Focus}
 	s.Selected = ""
+	s.More = 0
 	return s
 }

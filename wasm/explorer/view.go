@@ -28,9 +28,9 @@ var statusIcon = map[controlling.ScheduleStatus]string{
 // node. It is a pure function of its arguments.
 func Build(m *Model, s State, cfg Config) *Node {
 	s = m.Normalize(s, cfg)
-	b := builder{m: m, s: s, cfg: cfg, lang: s.Lang}
+	b := builder{m: m, s: s, cfg: cfg, lang: s.Lang, h: cfg.headingLevel()}
 	shown, total := m.Filtered(s.Filter, cfg, s.Lang)
-	var panel *Node
+	var panel []*Node
 	switch s.View {
 	case Measures:
 		panel = b.cards(shown)
@@ -46,7 +46,7 @@ func Build(m *Model, s State, cfg Config) *Node {
 		El("p", A("class", "kx-count", "role", "status", "aria-live", "polite", "data-testid", "count"),
 			T(Msg(s.Lang, "count", "n", strconv.Itoa(len(shown)), "m", strconv.Itoa(total)))),
 		El("div", A("class", "kx-panel", "part", "panel", "role", "tabpanel", "id", "kx-panel",
-			"aria-labelledby", "kx-tab-"+string(s.View), "data-testid", "panel"), panel),
+			"aria-labelledby", "kx-tab-"+string(s.View), "data-testid", "panel"), panel...),
 	)
 }
 
@@ -91,9 +91,37 @@ type builder struct {
 	s    State
 	cfg  Config
 	lang string
+	h    int // the level of the widget's title heading
 }
 
 func (b builder) msg(key string, pairs ...string) string { return Msg(b.lang, key, pairs...) }
+
+// heading is the tag of a heading depth levels below the widget's title: h2
+// to h6, never deeper than h6.
+func (b builder) heading(depth int) string { return "h" + strconv.Itoa(min(6, b.h+depth)) }
+
+// paged builds the first s.Limit() of n items of the long list key (item
+// builds item i) and, when items are left, a "show more" block to put after
+// the list. The first item of the newest page gets the id kx-next-KEY and
+// tabindex -1: "show more" moves the focus there.
+func (b builder) paged(key string, n int, item func(i int) *Node) (items []*Node, more *Node) {
+	limit := min(n, b.s.Limit())
+	items = make([]*Node, limit)
+	for i := range items {
+		items[i] = item(i)
+	}
+	if start := PageSize * b.s.More; b.s.More > 0 && start < limit {
+		items[start].Attrs = append(items[start].Attrs, Attr{"id", "kx-next-" + key}, Attr{"tabindex", "-1"})
+	}
+	if limit >= n {
+		return items, nil
+	}
+	sid := "kx-shown-" + key
+	return items, El("div", A("class", "kx-more"),
+		El("p", A("class", "kx-meta", "id", sid), T(b.msg("shown", "n", strconv.Itoa(limit), "m", strconv.Itoa(n)))),
+		El("button", A("type", "button", "class", "kx-more-btn", "aria-describedby", sid,
+			"data-on-click", "more:"+key, "data-testid", "more-"+key), T(b.msg("more", "n", strconv.Itoa(min(PageSize, n-limit))))))
+}
 
 // status renders a status as shape and text.
 func (b builder) status(st controlling.ScheduleStatus) *Node {
@@ -229,7 +257,7 @@ func (b builder) explain(key string, e controlling.Explanation) *Node {
 func (b builder) termName(l controlling.Level, id strategy.ID) string {
 	switch l {
 	case controlling.LevelGoal:
-		if ms, ok := b.m.Portfolio.Measure(id); ok {
+		if ms := b.m.measure(id); ms != nil {
 			return ms.Title.In(b.lang)
 		}
 	case controlling.LevelFocusArea:
@@ -251,23 +279,28 @@ func safeID(key string) string { return strings.ReplaceAll(key, ":", "-") }
 // the fixed focus area's) figures.
 func (b builder) summary() *Node {
 	r := b.m.Report
-	title := b.m.Strategy.Title.In(b.lang)
+	title := b.title()
 	roll, key, exp := r.Strategy.Rollup, "strategy", r.ExplainStrategy()
 	if b.cfg.Focus != "" {
 		for _, fa := range r.FocusAreas {
 			if fa.ID == b.cfg.Focus {
 				roll, key = fa.Rollup, "area:"+string(fa.ID)
 				exp, _ = r.ExplainFocusArea(fa.ID)
-				if sfa, ok := b.m.Strategy.FocusArea(fa.ID); ok {
-					title = sfa.Title.In(b.lang)
-				}
 			}
 		}
 	}
 	return El("header", A("class", "kx-head", "part", "header", "data-testid", "summary"),
-		El("p", A("class", "kx-title"), T(title)),
+		El(b.heading(0), A("class", "kx-title"), T(title)),
 		El("p", A("class", "kx-asof"), T(b.m.Portfolio.Title.In(b.lang)+" · "+b.msg("asOf", "date", FormatDate(b.lang, r.AsOf)))),
 		b.figures(key, b.msg("progress")+" "+title, roll, exp))
+}
+
+// title is the widget's title: the strategy's, or the fixed focus area's.
+func (b builder) title() string {
+	if sfa, ok := b.m.Strategy.FocusArea(b.cfg.Focus); ok && b.cfg.Focus != "" {
+		return sfa.Title.In(b.lang)
+	}
+	return b.m.Strategy.Title.In(b.lang)
 }
 
 // tabs is the tab list of the three views; arrow keys move between tabs.
@@ -311,7 +344,7 @@ func boolAttr(b bool) string {
 // filters is the filter bar: selects, a search field and a reset button.
 func (b builder) filters() *Node {
 	f := b.s.Filter
-	form := El("div", A("class", "kx-filters", "part", "filters", "role", "search", "aria-label", b.msg("filters")))
+	form := El("div", A("class", "kx-filters", "part", "filters", "role", "search", "aria-label", b.msg("filters.of", "title", b.title())))
 	if b.cfg.Focus == "" {
 		var opts []option
 		for _, fa := range b.m.Strategy.FocusAreas {
@@ -367,12 +400,10 @@ func disabledAttr(b bool) string {
 }
 
 // tree is the strategy tree: focus areas, their goals, and the goals'
-// measures that pass the filter, as nested disclosure lists.
-func (b builder) tree(shown []*portfolio.Measure) *Node {
-	visible := map[strategy.ID]bool{}
-	for _, ms := range shown {
-		visible[ms.ID] = true
-	}
+// measures that pass the filter, as nested disclosure lists, and the
+// cancelled measures that pass it behind a disclosure of their own.
+func (b builder) tree(shown []*portfolio.Measure) []*Node {
+	visible := b.visible(shown)
 	filtered := b.s.Filter != Filter{FocusArea: b.s.Filter.FocusArea}
 	ul := El("ul", A("class", "kx-tree", "part", "tree", "data-testid", "tree"))
 	for _, fa := range b.m.Report.FocusAreas {
@@ -384,7 +415,7 @@ func (b builder) tree(shown []*portfolio.Measure) *Node {
 		gid := "kx-area-" + string(fa.ID)
 		exp, _ := b.m.Report.ExplainFocusArea(fa.ID)
 		li := El("li", A("class", "kx-area", "data-testid", "area-"+string(fa.ID)),
-			El("h3", A("class", "kx-node-head"),
+			El(b.heading(1), A("class", "kx-node-head"),
 				El("button", A("type", "button", "class", "kx-toggle", "aria-expanded", strconv.FormatBool(open),
 					"aria-controls", gid, "data-on-click", "toggle:"+string(fa.ID), "data-testid", "toggle-"+string(fa.ID)),
 					El("span", A("class", "kx-chevron", "aria-hidden", "true")),
@@ -402,52 +433,82 @@ func (b builder) tree(shown []*portfolio.Measure) *Node {
 		}
 		ul.Children = append(ul.Children, li)
 	}
-	if b.s.Filter.Status == "" || b.s.Filter.Status == controlling.Cancelled {
-		var cancelled []*Node
-		for _, id := range b.m.Report.Cancelled {
-			if visible[id] {
-				ms, _ := b.m.Portfolio.Measure(id)
-				cancelled = append(cancelled, El("li", nil, b.measureLink(ms)).WithKey(string(id)))
-			}
-		}
-		if len(cancelled) > 0 {
-			return El("div", nil, ul, El("h3", A("class", "kx-sub"), T(b.msg("cancelled.list"))),
-				El("ul", A("class", "kx-plain", "data-testid", "cancelled"), cancelled...))
+	if b.s.Filter.Status != "" && b.s.Filter.Status != controlling.Cancelled {
+		return []*Node{ul}
+	}
+	var cancelled []strategy.ID
+	for _, id := range b.m.Report.Cancelled {
+		if visible(id) {
+			cancelled = append(cancelled, id)
 		}
 	}
-	return ul
+	if len(cancelled) == 0 {
+		return []*Node{ul}
+	}
+	open := b.s.Cancelled
+	head := El(b.heading(1), A("class", "kx-sub kx-node-head"),
+		El("button", A("type", "button", "class", "kx-toggle", "aria-expanded", strconv.FormatBool(open),
+			"aria-controls", "kx-cancelled", "data-on-click", "cancelled", "data-testid", "toggle-cancelled"),
+			El("span", A("class", "kx-chevron", "aria-hidden", "true")),
+			T(b.msg("cancelled.list")+" ("+strconv.Itoa(len(cancelled))+")")))
+	if !open {
+		return []*Node{ul, head}
+	}
+	items, more := b.paged("cancelled", len(cancelled), func(i int) *Node {
+		ms := b.m.measure(cancelled[i])
+		return El("li", nil, b.measureLink(ms)).WithKey(string(ms.ID))
+	})
+	return []*Node{ul, head, El("ul", A("class", "kx-plain", "id", "kx-cancelled", "data-testid", "cancelled"), items...), more}
 }
 
-func (b builder) goal(g controlling.Goal, visible map[strategy.ID]bool, filtered bool) *Node {
+// visible returns whether a measure is among shown.
+func (b builder) visible(shown []*portfolio.Measure) func(strategy.ID) bool {
+	in := make([]bool, len(b.m.Portfolio.Measures))
+	for _, ms := range shown {
+		in[b.m.index[ms.ID]] = true
+	}
+	return func(id strategy.ID) bool {
+		i, ok := b.m.index[id]
+		return ok && in[i]
+	}
+}
+
+func (b builder) goal(g controlling.Goal, visible func(strategy.ID) bool, filtered bool) *Node {
 	sg, _, _ := b.m.Strategy.Goal(g.ID)
 	open := b.s.IsExpanded(g.ID)
 	mid := "kx-goal-" + string(g.ID)
 	exp, _ := b.m.Report.ExplainGoal(g.ID)
-	var ms []*Node
+	var ids []strategy.ID
 	for _, id := range g.Measures {
-		if !visible[id] {
-			continue
+		if visible(id) {
+			ids = append(ids, id)
 		}
-		m, _ := b.m.Portfolio.Measure(id)
-		ms = append(ms, El("li", A("class", "kx-measure-row"), b.measureLink(m)).WithKey(string(id)))
 	}
 	count := b.msg("measures.count", "n", strconv.Itoa(len(g.Measures)))
 	if filtered {
-		count = b.msg("count", "n", strconv.Itoa(len(ms)), "m", strconv.Itoa(len(g.Measures)))
+		count = b.msg("count", "n", strconv.Itoa(len(ids)), "m", strconv.Itoa(len(g.Measures)))
 	}
 	li := El("li", A("class", "kx-goal", "data-testid", "goal-"+string(g.ID)),
-		El("h4", A("class", "kx-node-head"),
+		El(b.heading(2), A("class", "kx-node-head"),
 			El("button", A("type", "button", "class", "kx-toggle", "aria-expanded", strconv.FormatBool(open),
 				"aria-controls", mid, "data-on-click", "toggle:"+string(g.ID), "data-testid", "toggle-"+string(g.ID)),
 				El("span", A("class", "kx-chevron", "aria-hidden", "true")),
 				T(string(g.ID)+" · "+sg.Title.In(b.lang)+" ("+count+")"))),
 		b.figures("goal:"+string(g.ID), b.msg("progress")+" "+sg.Title.In(b.lang), g.Rollup, exp)).WithKey(string(g.ID))
-	if open {
-		list := El("ul", A("class", "kx-plain", "id", mid), ms...)
-		if len(ms) == 0 {
-			list.Children = []*Node{El("li", A("class", "kx-empty"), T(b.msg("none")))}
-		}
-		li.Children = append(li.Children, list)
+	if !open {
+		return li
+	}
+	if len(ids) == 0 {
+		li.Children = append(li.Children, El("ul", A("class", "kx-plain", "id", mid), El("li", A("class", "kx-empty"), T(b.msg("none")))))
+		return li
+	}
+	items, more := b.paged("goal-"+string(g.ID), len(ids), func(i int) *Node {
+		m := b.m.measure(ids[i])
+		return El("li", A("class", "kx-measure-row"), b.measureLink(m)).WithKey(string(m.ID))
+	})
+	li.Children = append(li.Children, El("ul", A("class", "kx-plain", "id", mid), items...))
+	if more != nil {
+		li.Children = append(li.Children, more)
 	}
 	return li
 }
@@ -485,17 +546,16 @@ func (b builder) flags(fig *controlling.Measure, ms *portfolio.Measure) *Node {
 	return El("span", A("class", "kx-flags"), fl...)
 }
 
-// cards is the measure list: one card per measure, the selected one with
-// its detail open below it.
-func (b builder) cards(shown []*portfolio.Measure) *Node {
+// cards is the measure list: one card per measure, a page at a time, the
+// selected one with its detail open below it. Cards (like timeline rows)
+// have no key: after a filter change the renderer patches the elements in
+// place, a fifth of the DOM operations of replacing them.
+func (b builder) cards(shown []*portfolio.Measure) []*Node {
 	if len(shown) == 0 {
-		return El("p", A("class", "kx-empty", "data-testid", "empty"), T(b.msg("none")))
+		return []*Node{El("p", A("class", "kx-empty", "data-testid", "empty"), T(b.msg("none")))}
 	}
-	ul := El("ul", A("class", "kx-cards", "part", "cards", "data-testid", "cards"))
-	for _, ms := range shown {
-		ul.Children = append(ul.Children, b.card(ms))
-	}
-	return ul
+	items, more := b.paged("cards", len(shown), func(i int) *Node { return b.card(shown[i]) })
+	return []*Node{El("ul", A("class", "kx-cards", "part", "cards", "data-testid", "cards"), items...), more}
 }
 
 func (b builder) card(ms *portfolio.Measure) *Node {
@@ -516,7 +576,7 @@ func (b builder) card(ms *portfolio.Measure) *Node {
 	title := ms.Title.In(b.lang)
 	pp := fig.PlannedProgress
 	card := El("li", A("class", "kx-card", "part", "card", "data-testid", "card-"+string(ms.ID), "data-status", string(fig.Status)),
-		El("h3", A("class", "kx-card-title", "id", "kx-title-"+string(ms.ID)), T(title)),
+		El(b.heading(1), A("class", "kx-card-title", "id", "kx-title-"+string(ms.ID)), T(title)),
 		b.progress(b.msg("progress")+" "+title, &fig.Progress, &pp),
 		El("dl", A("class", "kx-facts"),
 			El("dt", nil, T(b.msg("duration"))), El("dd", nil, T(Years(ms.Start, ms.End))),
@@ -529,7 +589,7 @@ func (b builder) card(ms *portfolio.Measure) *Node {
 			"aria-expanded", strconv.FormatBool(open), "aria-controls", did,
 			"data-on-click", "select:"+string(ms.ID), "data-testid", "details-"+string(ms.ID)),
 			T(b.msg("details.short")), El("span", A("class", "kx-visually-hidden"), T(": "+title))),
-	).WithKey(string(ms.ID))
+	)
 	if open {
 		card.Children = append(card.Children, b.detail(ms, fig))
 	}
@@ -549,18 +609,19 @@ func chipList(label string, items []*Node) *Node {
 // budget, FTE, milestones, links. Escape closes it.
 func (b builder) detail(ms *portfolio.Measure, fig *controlling.Measure) *Node {
 	title := ms.Title.In(b.lang)
+	h := b.heading(3) // the detail's parts
 	d := El("section", A("class", "kx-detail", "part", "detail", "id", "kx-detail-"+string(ms.ID),
 		"aria-labelledby", "kx-detail-h-"+string(ms.ID), "data-on-keydown", "detailkey:"+string(ms.ID),
 		"data-testid", "detail-"+string(ms.ID)),
-		El("h4", A("id", "kx-detail-h-"+string(ms.ID), "tabindex", "-1", "class", "kx-detail-title"),
+		El(b.heading(2), A("id", "kx-detail-h-"+string(ms.ID), "tabindex", "-1", "class", "kx-detail-title"),
 			T(b.msg("details", "title", title))))
 	if s := ms.Summary.In(b.lang); s != "" {
 		d.Children = append(d.Children, El("p", nil, T(s)))
 	}
 	if ms.Before.In(b.lang) != "" || ms.After.In(b.lang) != "" {
 		d.Children = append(d.Children, El("div", A("class", "kx-before-after"),
-			El("div", A("class", "kx-before"), El("h5", nil, T(b.msg("before"))), El("p", nil, T(ms.Before.In(b.lang)))),
-			El("div", A("class", "kx-after"), El("h5", nil, T(b.msg("after"))), El("p", nil, T(ms.After.In(b.lang))))))
+			El("div", A("class", "kx-before"), El(h, nil, T(b.msg("before"))), El("p", nil, T(ms.Before.In(b.lang)))),
+			El("div", A("class", "kx-after"), El(h, nil, T(b.msg("after"))), El("p", nil, T(ms.After.In(b.lang))))))
 	}
 	goals := El("ul", A("class", "kx-plain"))
 	for _, gid := range ms.Goals {
@@ -570,7 +631,7 @@ func (b builder) detail(ms *portfolio.Measure, fig *controlling.Measure) *Node {
 		}
 		goals.Children = append(goals.Children, El("li", nil, T(name)))
 	}
-	d.Children = append(d.Children, El("h5", nil, T(b.msg("goals"))), goals)
+	d.Children = append(d.Children, El(h, nil, T(b.msg("goals"))), goals)
 	if len(ms.Indicators) > 0 {
 		ul := El("ul", A("class", "kx-plain kx-indicators"))
 		for i, in := range ms.Indicators {
@@ -590,7 +651,7 @@ func (b builder) detail(ms *portfolio.Measure, fig *controlling.Measure) *Node {
 					"b", Number(b.lang, in.Baseline.Value, -1)+" "+in.Unit,
 					"t", Number(b.lang, in.Target.Value, -1)+" "+in.Unit, "l", latest)))))
 		}
-		d.Children = append(d.Children, El("h5", nil, T(b.msg("indicators"))), ul)
+		d.Children = append(d.Children, El(h, nil, T(b.msg("indicators"))), ul)
 	}
 	var money []*Node
 	if ms.Budget != nil {
@@ -617,12 +678,12 @@ func (b builder) detail(ms *portfolio.Measure, fig *controlling.Measure) *Node {
 			ul.Children = append(ul.Children, El("li", nil, El("span", A("aria-hidden", "true"), T(mark+" ")),
 				T(FormatDate(b.lang, mi.Due)+": "+mi.Title.In(b.lang)+" ("+word+")")))
 		}
-		d.Children = append(d.Children, El("h5", nil, T(b.msg("milestones"))), ul)
+		d.Children = append(d.Children, El(h, nil, T(b.msg("milestones"))), ul)
 	}
 	if len(ms.DependsOn) > 0 {
 		var names []string
 		for _, id := range ms.DependsOn {
-			if o, ok := b.m.Portfolio.Measure(id); ok {
+			if o := b.m.measure(id); o != nil {
 				names = append(names, o.Title.In(b.lang))
 			}
 		}
@@ -635,7 +696,7 @@ func (b builder) detail(ms *portfolio.Measure, fig *controlling.Measure) *Node {
 		}
 	}
 	if len(links) > 0 {
-		d.Children = append(d.Children, El("h5", nil, T(b.msg("links"))), El("ul", A("class", "kx-plain"), links...))
+		d.Children = append(d.Children, El(h, nil, T(b.msg("links"))), El("ul", A("class", "kx-plain"), links...))
 	}
 	d.Children = append(d.Children, El("button", A("type", "button", "class", "kx-close", "data-on-click", "close:"+string(ms.ID),
 		"data-testid", "detail-close"), T(b.msg("close"))))
@@ -663,11 +724,12 @@ func SafeURL(u string) (string, bool) {
 	return p.String(), true
 }
 
-// timeline is a bar per measure over the years of the portfolio, with a
-// line at asOf. Bars are positioned with CSS custom properties.
-func (b builder) timeline(shown []*portfolio.Measure) *Node {
+// timeline is a bar per measure over the years of the portfolio, a page
+// at a time, with a mark at asOf on the axis and on every track (never
+// across the row labels). Bars are positioned with CSS custom properties.
+func (b builder) timeline(shown []*portfolio.Measure) []*Node {
 	if len(shown) == 0 {
-		return El("p", A("class", "kx-empty", "data-testid", "empty"), T(b.msg("none")))
+		return []*Node{El("p", A("class", "kx-empty", "data-testid", "empty"), T(b.msg("none")))}
 	}
 	first, last := b.m.Report.AsOf.First().Year(), b.m.Report.AsOf.First().Year()
 	for _, ms := range shown {
@@ -677,32 +739,45 @@ func (b builder) timeline(shown []*portfolio.Measure) *Node {
 	from := strategy.Date{Y: first, Precision: strategy.Year}.First()
 	to := strategy.Date{Y: last + 1, Precision: strategy.Year}.First()
 	axis := El("ol", A("class", "kx-axis", "aria-hidden", "true"))
+	// Every year has a tick; on narrow widths (CSS) only every other year,
+	// and on long spans only every step-th year, keeps its number.
+	step := (last - first + 12) / 12
 	for y := first; y <= last; y++ {
-		axis.Children = append(axis.Children, El("li", A("class", "kx-year"), T(strconv.Itoa(y))).
+		class := "kx-year"
+		if (y-first)%step != 0 {
+			class += " kx-year--hidden"
+		} else if (y-first)/step%2 == 1 {
+			class += " kx-year--minor"
+		}
+		axis.Children = append(axis.Children, El("li", A("class", class), T(strconv.Itoa(y))).
 			WithStyle("--kx-start", pct(100*yearFraction(strategy.Date{Y: y, Precision: strategy.Year}.First(), from, to))).
 			WithStyle("--kx-width", pct(100/float64(last-first+1))))
 	}
-	rows := El("ul", A("class", "kx-rows"))
-	for _, ms := range shown {
+	items, more := b.paged("timeline", len(shown), func(i int) *Node {
+		ms := shown[i]
 		fig := b.m.Figures(ms.ID)
 		s := yearFraction(ms.Start.First(), from, to)
 		e := yearFraction(ms.End.Last().AddDate(0, 0, 1), from, to)
-		title := ms.Title.In(b.lang)
-		rows.Children = append(rows.Children, El("li", A("class", "kx-row", "data-testid", "bar-"+string(ms.ID), "data-status", string(fig.Status)),
-			El("button", A("type", "button", "class", "kx-link kx-row-label", "data-on-click", "open:"+string(ms.ID)), T(title)),
+		return El("li", A("class", "kx-row", "data-testid", "bar-"+string(ms.ID), "data-status", string(fig.Status)),
+			El("button", A("type", "button", "class", "kx-link kx-row-label", "data-on-click", "open:"+string(ms.ID)), T(ms.Title.In(b.lang))),
 			El("span", A("class", "kx-row-text"), T(Years(ms.Start, ms.End)+" · "+Percent(b.lang, fig.Progress)+" · "), b.status(fig.Status)),
 			El("div", A("class", "kx-track", "aria-hidden", "true"),
 				El("div", A("class", "kx-span kx-span--"+string(fig.Status))).
 					WithStyle("--kx-start", pct(100*s)).WithStyle("--kx-width", pct(100*(e-s))).
 					WithStyle("--kx-p", pct(fig.Progress))),
-		).WithKey(string(ms.ID)))
-	}
+		)
+	})
 	asOf := yearFraction(b.m.Report.AsOf.First(), from, to)
-	return El("div", A("class", "kx-timeline", "part", "timeline", "role", "group", "aria-label", b.msg("timeline.label"), "data-testid", "timeline"),
+	line := "kx-asof-line"
+	if asOf > 0.5 { // the label goes left of the line, so it never runs off the right edge
+		line += " kx-asof-line--end"
+	}
+	return []*Node{El("div", A("class", "kx-timeline", "part", "timeline", "role", "group", "aria-label", b.msg("timeline.label"), "data-testid", "timeline"),
 		El("div", A("class", "kx-chart"),
-			axis,
-			El("div", A("class", "kx-asof-line", "data-testid", "asof-line"),
-				El("span", A("class", "kx-asof-label"), T(b.msg("asOf", "date", FormatDate(b.lang, b.m.Report.AsOf))))).
-				WithStyle("--kx-start", pct(100*asOf)),
-			rows))
+			El("div", A("class", "kx-axis-wrap"),
+				El("div", A("class", line, "data-testid", "asof-line"),
+					El("span", A("class", "kx-asof-label"), T(b.msg("asOf", "date", FormatDate(b.lang, b.m.Report.AsOf))))),
+				axis),
+			El("ul", A("class", "kx-rows"), items...)).WithStyle("--kx-asof", pct(100*asOf)),
+		more)}
 }

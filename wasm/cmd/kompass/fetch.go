@@ -37,28 +37,23 @@ func await(p js.Value) (js.Value, error) {
 }
 
 // fetchBytes fetches ref (resolved against the page, same origin only)
-// and returns the body, or a *explorer.FetchError naming ref.
+// and returns the body, or a *explorer.FetchError naming ref. kompass.js's
+// __kompassFetch hands over the response it started fetching when the
+// element was connected, or fetches it now.
 func fetchBytes(ref string) ([]byte, error) {
 	u, err := explorer.ResolveDataURL(js.Global().Get("document").Get("baseURI").String(), ref)
 	if err != nil {
 		return nil, &explorer.FetchError{URL: ref, Reason: err.Error()}
 	}
-	opts := js.Global().Get("Object").New()
-	opts.Set("credentials", "same-origin")
-	opts.Set("headers", js.ValueOf(map[string]any{"Accept": "application/json"}))
-	resp, err := await(js.Global().Call("fetch", u, opts))
+	resp, err := await(js.Global().Call("__kompassFetch", u))
 	if err != nil {
 		return nil, &explorer.FetchError{URL: ref, Reason: err.Error()}
 	}
 	if !resp.Get("ok").Bool() {
 		return nil, &explorer.FetchError{URL: ref, Status: resp.Get("status").Int()}
 	}
-	buf, err := await(resp.Call("arrayBuffer"))
-	if err != nil {
-		return nil, &explorer.FetchError{URL: ref, Reason: err.Error()}
-	}
-	arr := js.Global().Get("Uint8Array").New(buf)
-	data := make([]byte, arr.Get("length").Int())
-	js.CopyBytesToGo(data, arr)
+	body := resp.Get("body")
+	data := make([]byte, body.Get("length").Int())
+	js.CopyBytesToGo(data, body)
 	return data, nil
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"syscall/js"
 
@@ -15,7 +16,7 @@ import (
 // widget is one mounted <kompass-explorer>.
 type widget struct {
 	host, root js.Value
-	dom        jsDOM
+	painter    *painter
 
 	mu       sync.Mutex
 	cfg      explorer.Config
@@ -25,7 +26,6 @@ type widget struct {
 	model    *explorer.Model
 	err      error
 	gen      int // load generation; a finished load of an older one is dropped
-	renderer *explorer.Renderer
 	rendered bool
 
 	funcs     []js.Func
@@ -38,9 +38,10 @@ type listener struct {
 	fn     js.Func
 }
 
-func newWidget(host, root js.Value) *widget {
-	w := &widget{host: host, root: root, dom: jsDOM{doc: js.Global().Get("document")}}
-	w.renderer = explorer.NewRenderer(w.dom, root)
+// newWidget mounts host's widget into root; apply is kompass.js's applier
+// of DOM operations for root.
+func newWidget(host, root, apply js.Value) *widget {
+	w := &widget{host: host, root: root, painter: newPainter(apply)}
 	for _, typ := range []string{"click", "keydown", "input", "change"} {
 		w.listen(root, typ, w.onEvent)
 	}
@@ -105,7 +106,8 @@ func (w *widget) readAttributes() bool {
 	if lang == "" {
 		lang = attr(js.Global().Get("document").Get("documentElement"), "lang")
 	}
-	w.cfg = explorer.Config{Lang: lang, Focus: validID(attr(w.host, "focus")), View: attr(w.host, "view")}
+	level, _ := strconv.Atoi(attr(w.host, "heading-level"))
+	w.cfg = explorer.Config{Lang: lang, Focus: validID(attr(w.host, "focus")), View: attr(w.host, "view"), HeadingLevel: level}
 	w.prefix = explorer.HashPrefix(attr(w.host, "id"))
 	explain := w.state.Explain
 	w.state = explorer.DecodeHash(js.Global().Get("location").Get("hash").String(), w.prefix, w.cfg)
@@ -145,11 +147,11 @@ func (w *widget) load() {
 	w.mu.Unlock()
 	w.setState("loading")
 	if !w.hasFallback() {
-		w.renderer.Render(explorer.Loading(w.cfg.Lang))
+		w.painter.paint(explorer.Loading(w.cfg.Lang))
 		w.clearSlot()
 	}
 	go func() {
-		m, err := fetchModel(urls)
+		m, err := loadModel(urls)
 		w.mu.Lock()
 		if gen != w.gen {
 			w.mu.Unlock()
@@ -159,6 +161,46 @@ func (w *widget) load() {
 		w.mu.Unlock()
 		w.render(explorer.Effect{})
 	}()
+}
+
+// models are the loads of data, by strategy and portfolio URL: elements
+// with the same URLs share one fetch, decoding and computation, and so
+// does a later element on the page. A load that failed is forgotten, so a
+// later element tries again.
+var models struct {
+	sync.Mutex
+	byURLs map[[2]string]*modelLoad
+}
+
+type modelLoad struct {
+	done  chan struct{} // closed when model and err are set
+	model *explorer.Model
+	err   error
+}
+
+// loadModel returns the model of urls, loading it unless another element
+// has loaded it or is loading it.
+func loadModel(urls [2]string) (*explorer.Model, error) {
+	models.Lock()
+	if l, ok := models.byURLs[urls]; ok {
+		models.Unlock()
+		<-l.done
+		return l.model, l.err
+	}
+	if models.byURLs == nil {
+		models.byURLs = map[[2]string]*modelLoad{}
+	}
+	l := &modelLoad{done: make(chan struct{})}
+	models.byURLs[urls] = l
+	models.Unlock()
+	l.model, l.err = fetchModel(urls)
+	if l.err != nil {
+		models.Lock()
+		delete(models.byURLs, urls)
+		models.Unlock()
+	}
+	close(l.done)
+	return l.model, l.err
 }
 
 // fetchModel fetches the two data files, or uses the embedded example when
@@ -227,7 +269,9 @@ func (w *widget) render(eff explorer.Effect) {
 	defer func() {
 		if p := recover(); p != nil { // a bug of ours must not leave a blank box
 			w.setState("error")
-			w.renderer.Render(explorer.ErrorView(fmt.Errorf("internal error: %v", p), state.Lang))
+			w.painter = newPainter(w.painter.apply) // what was recorded is unfinished
+			w.root.Call("replaceChildren")
+			w.painter.paint(explorer.ErrorView(fmt.Errorf("internal error: %v", p), state.Lang))
 		}
 	}()
 	switch {
@@ -241,7 +285,7 @@ func (w *widget) render(eff explorer.Effect) {
 		return // still loading
 	}
 	w.clearSlot()
-	w.renderer.Render(n)
+	w.painter.paint(n)
 	if eff.Focus != "" {
 		if el := w.root.Call("getElementById", eff.Focus); el.Truthy() {
 			el.Call("focus")
