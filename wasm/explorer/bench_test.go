@@ -1,12 +1,11 @@
 package explorer_test
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
 	"github.com/bl-digital/kompass/examples"
-	"github.com/bl-digital/kompass/portfolio"
+	"github.com/bl-digital/kompass/internal/synth"
 	"github.com/bl-digital/kompass/strategy"
 	"github.com/bl-digital/kompass/wasm/explorer"
 	"github.com/stretchr/testify/require"
@@ -18,48 +17,12 @@ const bigMeasures = 2000
 
 // bigModel is a model of n generated measures against the embedded BL
 // strategy, spread over every goal, owner, status, field and beneficiary
-// the way e2e's bigPortfolio spreads them.
+// (internal/synth, as e2e's BenchmarkFilterChange).
 func bigModel(tb testing.TB, n int) *explorer.Model {
 	tb.Helper()
 	s, err := strategy.DecodeBytes(examples.StrategyJSON)
 	require.NoError(tb, err)
-	var goals []strategy.ID
-	for _, fa := range s.FocusAreas {
-		for _, g := range fa.Goals {
-			goals = append(goals, g.ID)
-		}
-	}
-	orgs := []strategy.ID{"FKD", "BKSD", "BUD", "SID", "VGD"}
-	p := &portfolio.Portfolio{ID: "big", Title: strategy.Text{"de": "Generiertes Portfolio"}, Strategy: s.ID,
-		AsOf: strategy.NewDate(2026, 10, 31), Currency: portfolio.CHF}
-	for _, o := range orgs {
-		p.Organisations = append(p.Organisations, portfolio.Organisation{ID: o, Name: strategy.Text{"de": "Direktion " + string(o)}})
-	}
-	words := []string{"Portal", "Register", "Archiv", "Schnittstelle", "Formular", "Plattform", "Schulung"}
-	for i := range n {
-		st := portfolio.Statuses[i%len(portfolio.Statuses)]
-		m := portfolio.Measure{
-			ID:            strategy.ID(fmt.Sprintf("M%04d", i)),
-			Title:         strategy.Text{"de": fmt.Sprintf("Massnahme %d: %s", i, words[i%len(words)])},
-			Summary:       strategy.Text{"de": "Generierte Massnahme für die Messung der Filter."},
-			Goals:         []strategy.ID{goals[i%len(goals)], goals[(i*7+3)%len(goals)]},
-			Owner:         orgs[i%len(orgs)],
-			Status:        st,
-			Start:         strategy.Date{Y: 2024 + i%3, Precision: strategy.Year},
-			End:           strategy.Date{Y: 2027 + i%4, Precision: strategy.Year},
-			Fields:        []portfolio.Field{portfolio.Fields[i%len(portfolio.Fields)]},
-			Beneficiaries: []strategy.Beneficiary{strategy.Beneficiaries[i%len(strategy.Beneficiaries)]},
-			Updated:       strategy.Date{Y: 2026, M: 9, Precision: strategy.Month},
-		}
-		if m.Goals[0] == m.Goals[1] {
-			m.Goals = m.Goals[:1]
-		}
-		if st != portfolio.Planned && st != portfolio.Completed {
-			v := float64(i % 100)
-			m.Progress = &v
-		}
-		p.Measures = append(p.Measures, m)
-	}
+	p := synth.Portfolio(s, n)
 	m, err := explorer.NewModel(s, p, "/data/strategy.json", "/data/big.json")
 	require.NoError(tb, err)
 	return m
