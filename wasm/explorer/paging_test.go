@@ -30,7 +30,7 @@ func byID(n *explorer.Node, id string) *explorer.Node {
 
 func TestPaging(t *testing.T) {
 	const P = explorer.PageSize
-	const n = 2*P + 20 // two full pages and 20
+	const n = 2*P + P/2 // two full pages and a short one
 	m := bigModel(t, n)
 	id := func(i int) string { return fmt.Sprintf("M%04d", i) }
 	cfg := explorer.Config{}

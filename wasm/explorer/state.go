@@ -73,7 +73,7 @@ type State struct {
 
 // PageSize is how many items a long list shows at first, and how many
 // more each "show more" adds.
-const PageSize = 24
+const PageSize = 12
 
 // Limit is how many items the long lists show in s.
 func (s State) Limit() int { return PageSize * (s.More + 1) }
