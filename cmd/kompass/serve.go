@@ -116,12 +116,11 @@ type asset struct {
 
 // serveHandler serves the demo page, the data and the widget files.
 type serveHandler struct {
-	page    []byte
-	data    map[string][]byte
-	assets  map[string]*asset
-	notice  string
-	scriptV string
-	mux     *http.ServeMux
+	page   []byte
+	data   map[string][]byte
+	assets map[string]*asset
+	notice string
+	mux    *http.ServeMux
 }
 
 var versionRE = regexp.MustCompile(`const VERSION = "([0-9A-Za-z_-]+)";`)
