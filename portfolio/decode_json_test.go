@@ -1,54 +1,20 @@
 package portfolio_test
 
 import (
-	"errors"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/bl-digital/kompass/examples"
-	"github.com/bl-digital/kompass/internal/jsondoc"
+	"github.com/bl-digital/kompass/internal/jsondoc/jsondoctest"
 	"github.com/bl-digital/kompass/portfolio"
-	"github.com/go-json-experiment/json"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// matchesJSONv2 checks that the hand-written Unmarshal decodes data as
-// encoding/json/v2 does with unknown members rejected: both succeed with
-// equal values, or both fail and Unmarshal reports, among all its
-// problems, the one v2 stops at. Documents that fail jsondoc.Check are
-// not compared: Decode never gets to decoding them.
+// matchesJSONv2 checks that Unmarshal decodes data as encoding/json/v2 does.
 func matchesJSONv2(t *testing.T, data []byte) {
 	t.Helper()
-	doc, l := jsondoc.Check(data, portfolio.CheckOptions(false))
-	if doc == nil || l.HasErrors() {
-		return
-	}
-	got, problems := portfolio.Unmarshal(doc.Text)
-	var want portfolio.Portfolio
-	err := json.Unmarshal(doc.Text, &want, json.RejectUnknownMembers(true))
-	if err == nil {
-		if problems != nil {
-			t.Fatalf("json v2 decodes %q, Unmarshal reports %v", doc.Text, problems)
-		}
-		if !reflect.DeepEqual(*got, want) {
-			t.Fatalf("Unmarshal decodes %q as\n%#v\njson v2 as\n%#v", doc.Text, *got, want)
-		}
-		return
-	}
-	if problems == nil {
-		t.Fatalf("json v2 fails on %q with %v, Unmarshal decodes it", doc.Text, err)
-	}
-	var serr *json.SemanticError
-	if errors.As(err, &serr) {
-		for _, p := range problems {
-			if p.Pointer == string(serr.JSONPointer) {
-				return
-			}
-		}
-		t.Fatalf("json v2 fails on %q at %s (%v), Unmarshal reports %v", doc.Text, serr.JSONPointer, err, problems)
-	}
+	jsondoctest.MatchesJSONv2(t, data, portfolio.CheckOptions(false), portfolio.Unmarshal)
 }
 
 func TestUnmarshalMatchesJSONv2(t *testing.T) {

@@ -1,51 +1,18 @@
 package strategy_test
 
 import (
-	"errors"
-	"reflect"
 	"testing"
 
 	"github.com/bl-digital/kompass/examples"
 	"github.com/bl-digital/kompass/internal/jsondoc"
+	"github.com/bl-digital/kompass/internal/jsondoc/jsondoctest"
 	"github.com/bl-digital/kompass/strategy"
-	"github.com/go-json-experiment/json"
 )
 
-// matchesJSONv2 checks that the hand-written Unmarshal decodes data as
-// encoding/json/v2 does with unknown members rejected: both succeed with
-// equal values, or both fail and Unmarshal reports, among all its
-// problems, the one v2 stops at. Documents that fail jsondoc.Check are
-// not compared: Decode never gets to decoding them.
+// matchesJSONv2 checks that Unmarshal decodes data as encoding/json/v2 does.
 func matchesJSONv2(t *testing.T, data []byte) {
 	t.Helper()
-	doc, l := jsondoc.Check(data, jsondoc.Options{})
-	if doc == nil || l.HasErrors() {
-		return
-	}
-	got, problems := strategy.Unmarshal(doc.Text)
-	var want strategy.Strategy
-	err := json.Unmarshal(doc.Text, &want, json.RejectUnknownMembers(true))
-	if err == nil {
-		if problems != nil {
-			t.Fatalf("json v2 decodes %q, Unmarshal reports %v", doc.Text, problems)
-		}
-		if !reflect.DeepEqual(*got, want) {
-			t.Fatalf("Unmarshal decodes %q as\n%#v\njson v2 as\n%#v", doc.Text, *got, want)
-		}
-		return
-	}
-	if problems == nil {
-		t.Fatalf("json v2 fails on %q with %v, Unmarshal decodes it", doc.Text, err)
-	}
-	var serr *json.SemanticError
-	if errors.As(err, &serr) {
-		for _, p := range problems {
-			if p.Pointer == string(serr.JSONPointer) {
-				return
-			}
-		}
-		t.Fatalf("json v2 fails on %q at %s (%v), Unmarshal reports %v", doc.Text, serr.JSONPointer, err, problems)
-	}
+	jsondoctest.MatchesJSONv2(t, data, jsondoc.Options{}, strategy.Unmarshal)
 }
 
 func TestUnmarshalMatchesJSONv2(t *testing.T) {
