@@ -14,6 +14,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -63,4 +64,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return cmd(args[1:], stdout, stderr)
+}
+
+// blStrategyID is the id of the embedded BL strategy; a portfolio of this
+// strategy needs no --strategy.
+const blStrategyID = "bl-dt-2026"
+
+// parseInterleaved parses flags that may come before, between and after
+// the positional arguments (kompass diff OLD NEW --format md), and returns
+// the positional ones. Everything after "--" is positional.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		// fs.Parse stops at the first positional argument, or after "--".
+		if i := len(args) - len(rest); i > 0 && args[i-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
 }

@@ -19,10 +19,6 @@ import (
 	"github.com/bl-digital/kompass/strategy"
 )
 
-// blStrategyID is the id of the embedded BL strategy; a portfolio of this
-// strategy needs no --strategy.
-const blStrategyID = "bl-dt-2026"
-
 // Names of the embedded files in messages.
 const (
 	embeddedStrategyName  = "examples/bl/strategy.json (embedded)"
@@ -110,28 +106,6 @@ func checkLang(lang string) error {
 		return fmt.Errorf("--lang %q: want one of %s", lang, strings.Join(strategy.Languages, ", "))
 	}
 	return nil
-}
-
-// parseInterleaved parses flags that may come before, between and after
-// the positional arguments (kompass diff OLD NEW --format md), and returns
-// the positional ones. Everything after "--" is positional.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		// fs.Parse stops at the first positional argument, or after "--".
-		if i := len(args) - len(rest); i > 0 && args[i-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }
 
 // reportInput is a validated portfolio and its strategy.

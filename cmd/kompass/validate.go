@@ -15,10 +15,6 @@ import (
 	"github.com/bl-digital/kompass/strategy"
 )
 
-// builtinStrategy is the id of the embedded BL strategy, used for
-// portfolios that name it when no --strategy is given.
-const builtinStrategy = "bl-dt-2026"
-
 // validateReport is the JSON output of `kompass validate --format json`:
 //
 //	{"valid": bool, "files": [fileReport...]}
@@ -70,7 +66,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: kompass validate [--strategy FILE] [--format text|json] FILE...")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return exitUsage
 	}
@@ -124,23 +120,6 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	return exitOK
-}
-
-// parseInterspersed parses flags that may come before, between or after
-// the file arguments, and returns the files.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return files, nil
-		}
-		files = append(files, rest[0])
-		args = rest[1:]
-	}
 }
 
 // validator validates the files of one run.
@@ -240,7 +219,7 @@ func (v *validator) strategyFor(ref strategy.ID) (*strategy.Strategy, diag.List)
 	if s, ok := v.strategies[ref]; ok {
 		return s, nil
 	}
-	if ref == builtinStrategy {
+	if ref == blStrategyID {
 		if v.builtin == nil {
 			s, err := strategy.DecodeBytes(examples.StrategyJSON)
 			if err != nil {
@@ -251,7 +230,7 @@ func (v *validator) strategyFor(ref strategy.ID) (*strategy.Strategy, diag.List)
 		return v.builtin, nil
 	}
 	return nil, diag.List{{Pointer: "/strategy", Rule: "strategy-unknown",
-		Message: fmt.Sprintf("strategy %q is not built in (only %q is); give its file with --strategy or beside the portfolio to check the goals", ref, builtinStrategy)}}
+		Message: fmt.Sprintf("strategy %q is not built in (only %q is); give its file with --strategy or beside the portfolio to check the goals", ref, blStrategyID)}}
 }
 
 // summarise summarises the problems of one file.

@@ -207,3 +207,9 @@ func TestSchemaCommand(t *testing.T) {
 		assert.True(t, strings.Contains(stdout, `"$id": "https://kompass.bl-digital.ch/schema/`+kind+`.schema.json"`))
 	}
 }
+
+func TestValidateDoubleDash(t *testing.T) {
+	stdout, stderr, code := runCLI("validate", "--format", "text", "--", filepath.Join(validateDir, "valid-portfolio.json"))
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "valid-portfolio.json: valid portfolio", "after -- every argument is a file, as in report and diff")
+}
