@@ -3,11 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	goldenfile "github.com/bl-digital/kompass/internal/golden"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,50 +18,17 @@ import (
 	"github.com/bl-digital/kompass/strategy"
 )
 
-// The -update flag rewrites the golden files; it is registered only when
-// no other test file of the package registered it first.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata/")
-	}
-}
-
-// reportGolden compares got with testdata/name, or rewrites it with -update.
-func reportGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run go test ./cmd/kompass -update")
-	if string(want) == got {
-		return
-	}
-	// Name the first differing line instead of printing whole files.
-	w, g := strings.Split(string(want), "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl || i >= len(w) || i >= len(g) {
-			t.Errorf("%s:%d differs (run go test ./cmd/kompass -update if intended)\nwant: %q\ngot:  %q", path, i+1, wl, gl)
-			return
-		}
-	}
-}
-
 // runKompass runs the command line and returns its exit code and output.
 func runKompass(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	code := run(args, &out, &errb)
 	return code, out.String(), errb.String()
+}
+
+// reportGolden compares got with testdata/name, or rewrites it with -update.
+func reportGolden(t *testing.T, name, got string) {
+	t.Helper()
+	goldenfile.Check(t, filepath.Join("testdata", name), []byte(got))
 }
 
 // renderGolden is where package report keeps the golden files of the

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,22 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	goldenfile "github.com/bl-digital/kompass/internal/golden"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// The -update flag refreshes golden files. Other test files of this package
-// may register it too; whoever comes first does.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 const validateDir = "testdata/validate"
 
@@ -103,14 +91,7 @@ func TestValidateGolden(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			stdout, stderr, code := runCLI(append([]string{"validate", "--format", format}, files...)...)
 			got := fmt.Sprintf("%s-- stderr --\n%s-- exit %d --\n", stdout, stderr, code)
-			golden := filepath.Join(validateDir, "golden", "all."+format+".golden")
-			if updating() {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test -update to create the golden file")
-			assert.Equal(t, string(want), got)
+			goldenfile.Check(t, filepath.Join(validateDir, "golden", "all."+format+".golden"), []byte(got))
 		})
 	}
 }

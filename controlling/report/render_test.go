@@ -5,9 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -20,53 +18,10 @@ import (
 	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/controlling/report"
 	"github.com/bl-digital/kompass/examples"
+	goldenfile "github.com/bl-digital/kompass/internal/golden"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 )
-
-// The -update flag rewrites the golden files. It is registered only when no
-// other test file of the package registered it first.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata/")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if updating() {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run go test ./controlling -update")
-	if string(want) == string(got) {
-		return
-	}
-	// Name the first differing line instead of printing whole files.
-	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl || i >= len(w) || i >= len(g) {
-			t.Errorf("%s:%d differs (run go test ./controlling -update if intended)\nwant: %q\ngot:  %q", path, i+1, wl, gl)
-			return
-		}
-	}
-}
 
 func f64(v float64) *float64 { return &v }
 
@@ -507,4 +462,10 @@ func TestDiffJSONIsDelta(t *testing.T) {
 	assert.Equal(t, want.Removed, got.Removed)
 	assert.True(t, slices.EqualFunc(want.StatusChanges, got.StatusChanges,
 		func(a, b controlling.StatusChange) bool { return a == b }))
+}
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	goldenfile.Check(t, filepath.Join("testdata", "golden", name), got)
 }
