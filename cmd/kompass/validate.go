@@ -134,6 +134,9 @@ type validator struct {
 	// a portfolio is checked against a strategy given beside it.
 	strategies      map[strategy.ID]*strategy.Strategy
 	strategyReports map[string]fileReport
+	// contents holds what collectStrategies read of the other files, so
+	// that each file is read once; read takes it out.
+	contents map[string][]byte
 }
 
 // collectStrategies validates the strategy files among files first, so
@@ -142,12 +145,14 @@ type validator struct {
 func (v *validator) collectStrategies(files []string) {
 	v.strategies = map[strategy.ID]*strategy.Strategy{}
 	v.strategyReports = map[string]fileReport{}
+	v.contents = map[string][]byte{}
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			continue
 		}
 		if kind, _ := schema.Detect(data); kind != schema.Strategy {
+			v.contents[name] = data
 			continue
 		}
 		s, l := schema.ValidateStrategy(data)
@@ -162,6 +167,10 @@ func (v *validator) collectStrategies(files []string) {
 
 // read reads a file, reporting on stderr and marking the run when it cannot.
 func (v *validator) read(name string) ([]byte, fileReport, bool) {
+	if data, ok := v.contents[name]; ok {
+		delete(v.contents, name)
+		return data, fileReport{}, true
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		v.unreadable = true
