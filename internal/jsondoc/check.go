@@ -9,6 +9,9 @@ import (
 	"github.com/bl-digital/kompass/diag"
 )
 
+// afterEnd is the message for data after the top-level value.
+const afterEnd = "more data after the end of the JSON value: a file holds one value (remove what follows, or put the values in an array)"
+
 // Limits of what Check reads.
 const (
 	DefaultMaxSize  = 32 << 20 // bytes: 32 MiB
@@ -158,7 +161,7 @@ func (s *scanner) root() (any, bool) {
 	}
 	v, ok := s.value(0, -1)
 	if ok && l.more() {
-		s.add(l.pos, "", diag.RuleSyntax, diag.Error, "unexpected data after the top-level value")
+		s.add(l.pos, "", diag.RuleSyntax, diag.Error, afterEnd)
 		return nil, false
 	}
 	if l.failed {
@@ -213,7 +216,7 @@ func (s *scanner) value(depth, max int) (any, bool) {
 			}
 			return json.Number(s.str(raw, false)), true
 		}
-		l.failAt("at start of value")
+		l.failAt(value)
 		return nil, false
 	}
 }

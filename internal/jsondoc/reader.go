@@ -53,7 +53,7 @@ func (r *Reader) Problems() diag.List {
 // End reports data after the top-level value as a syntax error.
 func (r *Reader) End() {
 	if r.lex.more() {
-		r.lex.fail(r.lex.pos, "unexpected data after the top-level value")
+		r.lex.fail(r.lex.pos, afterEnd)
 	}
 }
 
