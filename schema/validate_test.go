@@ -69,7 +69,7 @@ func TestValidatePortfolio(t *testing.T) {
 			[]string{`bom 1:1: /: warning: the file starts with a UTF-8 byte order mark; it was ignored`}, true,
 			"a warning does not stop anything"},
 		{"syntax", strings.Replace(base, `"owner": "FKD",`, `"owner": "FKD"`, 1), false,
-			[]string{`syntax 6:86: /measures/0: invalid character '"' after object value (expecting ',' or '}')`}, false,
+			[]string{"syntax 6:86: /measures/0: a comma is missing here, after the value that ends at 6:84: add ','"}, false,
 			"nothing but the syntax error"},
 	}
 	s := blStrategy(t)

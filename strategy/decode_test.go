@@ -32,7 +32,7 @@ func TestDecode(t *testing.T) {
 		{"bom", "\xEF\xBB\xBF" + small, nil, "a byte order mark is only a warning"},
 		{"empty", "", []string{"1:1: /: the file is empty"}, "nothing to decode"},
 		{"syntax", strings.Replace(small, `"id": "s",`, `"id": "s"`, 1),
-			[]string{`3:3: /: invalid character '"' after object value (expecting ',' or '}')`}, "a missing comma"},
+			[]string{"3:3: /: a comma is missing here, after the value that ends at 2:11: add ','"}, "a missing comma"},
 		{"bad goal and maxim", strings.NewReplacer(`"staff"`, `"aliens"`, `"text": {"de": "T"}`, `"text": "T"`).Replace(small),
 			[]string{
 				`5:57: /maxims/0/text: expected object, but got string`,
