@@ -111,8 +111,8 @@ func TestReaderProblems(t *testing.T) {
 		{"out of range", `{"items": [{"count": 1e2}, {"count": 123456789012345678901}, {"ratio": -1e999}]}`,
 			diag.List{
 				{Line: 1, Column: 22, Pointer: "/items/0/count", Rule: diag.RuleType, Message: "expected integer, but got 1e2"},
-				{Line: 1, Column: 38, Pointer: "/items/1/count", Rule: diag.RuleValue, Message: "number 123456789012345678901 is out of range"},
-				{Line: 1, Column: 72, Pointer: "/items/2/ratio", Rule: diag.RuleValue, Message: "number -1e999 is out of range"},
+				{Line: 1, Column: 38, Pointer: "/items/1/count", Rule: diag.RuleValue, Message: "the integer 123456789012345678901 is out of range"},
+				{Line: 1, Column: 72, Pointer: "/items/2/ratio", Rule: diag.RuleNumber, Message: "the number -1e999 is too large: it is out of the range of a 64-bit float (about ±1.8e308)"},
 			},
 			"an exponent is no integer; numbers too large for Go are out of range"},
 		{"every problem", `{"items": [{"x": 1}, {"id": "ok"}, {"tags": ["green", "red", true]}], "name": 1, "text": {"de": []}}`,
