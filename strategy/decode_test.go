@@ -39,7 +39,10 @@ func TestDecode(t *testing.T) {
 				`7:89: /focusAreas/0/goals/0/beneficiaries/0: unknown beneficiary "aliens" (allowed: population, business, staff)`,
 			}, "every bad maxim and goal is reported"},
 		{"semantic", strings.Replace(small, `"end": 2030`, `"end": 2020`, 1),
-			[]string{"4:29: /period/end: period end 2020 is before its start 2026"}, "Validate runs and its problems get positions"},
+			nil, "Decode reads, as portfolio.Decode does: the period is Validate's to check"},
+		{"empty de", strings.Replace(small, `"text": {"de": "T"}`, `"text": {"de": " \t"}`, 1),
+			[]string{"5:64: /maxims/0/text/de: the German text (de) is empty or only white space: every reader falls back to it, so it must hold visible text"},
+			"a text needs visible German"},
 		{"duplicate key", strings.Replace(small, `"id": "s",`, `"id": "s", "id": "t",`, 1),
 			[]string{`2:14: /id: duplicate member "id" in one object`}, "a byte-level error fails decoding"},
 	}

@@ -266,12 +266,17 @@ func (r *Reader) Float() float64 {
 	return f
 }
 
-// FloatPtr reads a number, or nil for null.
+// FloatPtr reads a number, or nil for null and for a value it reports as
+// a problem.
 func (r *Reader) FloatPtr() *float64 {
 	if r.Null() {
 		return nil
 	}
+	n := len(r.problems) + r.more
 	f := r.Float()
+	if len(r.problems)+r.more > n {
+		return nil
+	}
 	return &f
 }
 
@@ -318,6 +323,30 @@ func (r *Reader) StringMap() map[string]string {
 			m = make(map[string]string, 4)
 		}
 		m[intern(&r.strs, name)] = r.String()
+	}) && m == nil {
+		m = map[string]string{}
+	}
+	return m
+}
+
+// Failed reports whether reading stopped at a syntax error.
+func (r *Reader) Failed() bool { return r.lex.failed }
+
+// Text reads a multilingual text, an object of strings by language (nil
+// for null), as StringMap does, and reports a "de" without visible text
+// (visible says) as a problem of rule diag.RuleText at "de".
+func (r *Reader) Text(visible func(string) bool) map[string]string {
+	var m map[string]string
+	if r.Object(func(name []byte) {
+		if m == nil {
+			m = make(map[string]string, 4)
+		}
+		key := intern(&r.strs, name)
+		v := r.String()
+		if key == "de" && !r.lex.failed && r.lex.text[r.valueOff] == '"' && !visible(v) {
+			r.add(r.valueOff, diag.RuleText, "the German text (de) is empty or only white space: every reader falls back to it, so it must hold visible text")
+		}
+		m[key] = v
 	}) && m == nil {
 		m = map[string]string{}
 	}

@@ -49,6 +49,11 @@ func enum[T ~string](values []T, description string) *jsonschema.Schema {
 func text() *jsonschema.Schema {
 	props := jsonschema.NewProperties()
 	for _, l := range strategy.Languages {
+		if l == "de" {
+			props.Set(l, &jsonschema.Schema{Type: "string", Pattern: strategy.VisiblePattern,
+				Description: "The German text, which every reader falls back to: it must hold visible text."})
+			continue
+		}
 		props.Set(l, &jsonschema.Schema{Type: "string"})
 	}
 	return &jsonschema.Schema{
