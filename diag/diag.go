@@ -26,6 +26,20 @@ func (s Severity) String() string {
 // MarshalText writes "error" or "warning".
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads "error" or "warning", so that a client can decode
+// the problems a Kompass service answers.
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "error":
+		*s = Error
+	case "warning":
+		*s = Warning
+	default:
+		return fmt.Errorf("unknown severity %q (want error or warning)", b)
+	}
+	return nil
+}
+
 // Problem is one finding in a data file.
 type Problem struct {
 	File     string   `json:"file,omitempty"`

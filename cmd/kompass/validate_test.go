@@ -58,7 +58,7 @@ func TestValidateFiles(t *testing.T) {
 		{"indicator-target.json", []diag.Rule{diag.RuleIndicatorTarget}, exitInvalid, "target equal to baseline"},
 		{"other-strategy.json", []diag.Rule{diag.RuleStrategyUnknown}, exitInvalid, "a strategy that is not built in, without --strategy"},
 		{"not-kompass.json", []diag.Rule{diag.RuleKind}, exitInvalid, "neither focusAreas nor measures"},
-		{"strategy-broken.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "an unknown language and an unknown beneficiary in a strategy"},
+		{"strategy-broken.json", []diag.Rule{diag.RuleDuplicateID, diag.RuleEndBeforeStart, diag.RuleSchema}, exitInvalid, "an unknown language and an unknown beneficiary in a strategy, and its semantic problems all the same"},
 		{"strategy-semantic.json", []diag.Rule{diag.RuleDuplicateID, diag.RuleEndBeforeStart}, exitInvalid, "a goal id twice and a period that ends before it starts"},
 	}
 	for _, tc := range tests {
