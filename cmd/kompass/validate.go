@@ -63,7 +63,16 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	strategyFile := fs.String("strategy", "", "the strategy `FILE` portfolios are checked against")
 	format := fs.String("format", "text", "output format: text or json")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: kompass validate [--strategy FILE] [--format text|json] FILE...")
+		fmt.Fprint(stderr, `usage: kompass validate [--strategy FILE] [--format text|json] FILE...
+
+Validates strategy and portfolio files (told apart by their content) in every
+layer: bytes, JSON Schema, decoding, and the rules across values. Each
+problem prints as file:line:col: /json/pointer: message; at most 1,000 per
+file. Exit code 0 when every file is valid (warnings allowed), 1 when any
+has an error, 2 for a usage error or a file that cannot be read.
+
+flags:
+`)
 		fs.PrintDefaults()
 	}
 	files, err := parseInterleaved(fs, args)

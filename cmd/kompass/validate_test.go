@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -194,4 +195,31 @@ func TestValidateDoubleDash(t *testing.T) {
 	stdout, stderr, code := runCLI("validate", "--format", "text", "--", filepath.Join(validateDir, "valid-portfolio.json"))
 	assert.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stdout, "valid-portfolio.json: valid portfolio", "after -- every argument is a file, as in report and diff")
+}
+
+// TestHelpListsEveryFlag checks that `kompass help` and each command's -h
+// name every flag of the command.
+func TestHelpListsEveryFlag(t *testing.T) {
+	flags := map[string][]string{
+		"validate": {"strategy", "format"},
+		"report":   {"strategy", "format", "fragment", "as-of", "lang", "ascii"},
+		"diff":     {"strategy", "format", "lang"},
+		"schema":   {},
+		"serve":    {"addr", "strategy", "portfolio", "dist"},
+	}
+	help, _, code := runCLI("help")
+	require.Equal(t, exitOK, code)
+	for cmd, names := range flags {
+		stdout, stderr, _ := runCLI(cmd, "-h")
+		out := stdout + stderr
+		assert.Contains(t, help, "\n  "+cmd+" ", "kompass help lists %s", cmd)
+		line := help[strings.Index(help, "\n  "+cmd+" ")+1:]
+		if end := regexp.MustCompile(`\n(  [a-z]|\n)`).FindStringIndex(line); end != nil {
+			line = line[:end[0]] // up to the next command
+		}
+		for _, f := range names {
+			assert.Contains(t, out, "-"+f, "%s -h lists --%s", cmd, f)
+			assert.Contains(t, line, "--"+f, "kompass help lists %s --%s", cmd, f)
+		}
+	}
 }
