@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"math/big"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/bl-digital/kompass/examples"
 	"github.com/bl-digital/kompass/internal/jsondoc"
 	"github.com/bl-digital/kompass/strategy"
+	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -177,4 +179,58 @@ func TestDetect(t *testing.T) {
 		assert.Equal(t, tc.ref, ref, tc.reason)
 	}
 	assert.Equal(t, []string{"unknown", "strategy", "portfolio"}, []string{Unknown.String(), Strategy.String(), Portfolio.String()})
+}
+
+// TestPanicOnWorkerIsAProblem makes the JSON Schema validator panic on one
+// measure, which a worker goroutine validates: the panic becomes a problem
+// at that measure, and every other layer still reports.
+func TestPanicOnWorkerIsAProblem(t *testing.T) {
+	old := validateValue
+	t.Cleanup(func() { validateValue = old })
+	validateValue = func(s *jsonschema.Schema, v any) error {
+		if m, ok := v.(map[string]any); ok && m["id"] == "M150" {
+			var r *big.Rat
+			_ = r.Sign() // the nil big.Rat of the crashes this guards against
+		}
+		return old(s, v)
+	}
+	data := strings.Replace(string(generatePortfolio(4*chunk)), `"GK1"`, `"GK9"`, 1)
+	p, l := ValidatePortfolio([]byte(data), blStrategy(t))
+	require.NotNil(t, p)
+	require.Len(t, l, 2, "%v", l)
+	assert.Equal(t, diag.RuleUnknownGoal, l[0].Rule, "the other layers report as ever")
+	assert.Equal(t, diag.RuleInternal, l[1].Rule)
+	assert.Equal(t, "/measures/150", l[1].Pointer)
+	assert.Contains(t, l[1].Message, "the JSON Schema validator failed here (runtime error: invalid memory address or nil pointer dereference)")
+	assert.Positive(t, l[1].Line, "placed like any problem")
+}
+
+// TestCrashRegressions are the inputs that crashed validation or took
+// minutes: each is now a problem at its pointer, found at once.
+func TestCrashRegressions(t *testing.T) {
+	base := string(generatePortfolio(3 * chunk))
+	huge := "1" + strings.Repeat("0", 3_000_000)
+	tests := []struct {
+		data, pointer string
+		rule          diag.Rule
+		reason        string
+	}{
+		{strings.Replace(base, `"progress": 7`, `"progress": 1e-10000000`, 1), "/measures/1/progress", diag.RuleNumber,
+			"an underflowing progress made the schema library panic on a nil big.Rat (santhosh-tekuri/jsonschema#77, #261)"},
+		{strings.Replace(base, `"progress": 7`, `"progress": 1e10000000`, 1), "/measures/1/progress", diag.RuleNumber, "and so did an overflowing one"},
+		{strings.Replace(base, `"minutesPerDay": 2.5`, `"minutesPerDay": 1e400`, 1), "/measures/0/savings/minutesPerDay", diag.RuleNumber, "1e400 is out of float64 range"},
+		{strings.Replace(base, `"progress": 7`, `"progress": `+huge, 1), "/measures/1/progress", diag.RuleNumber,
+			"a 3-million-digit number took minutes (quadratic in its length)"},
+		{strings.Replace(base, `"progress": 7,`, `"progress": 7, "extensions": {"n": -1e-10000000},`, 1), "/measures/1/extensions/n", diag.RuleNumber,
+			"even where any value is allowed"},
+	}
+	for _, tc := range tests {
+		_, l := ValidatePortfolio([]byte(tc.data), blStrategy(t))
+		require.Len(t, l, 1, "%s: %v", tc.reason, l)
+		assert.Equal(t, tc.pointer, l[0].Pointer, tc.reason)
+		assert.Equal(t, tc.rule, l[0].Rule, tc.reason)
+	}
+	_, l := ValidateStrategy([]byte(strings.Replace(string(examples.StrategyJSON), `"start": 2023`, `"start": 1e10000000`, 1)))
+	require.Len(t, l, 1, "%v", l)
+	assert.Equal(t, "/period/start", l[0].Pointer, "a strategy's period too")
 }
