@@ -178,6 +178,7 @@ func (c *compiled) portfolioProblems(doc *jsondoc.Doc) diag.List {
 	text := doc.Text
 	for range min(runtime.GOMAXPROCS(0), (len(spans)+chunk-1)/chunk) {
 		wg.Go(func() {
+			var b jsondoc.Builder
 			for {
 				from := int(next.Add(chunk)) - chunk
 				if from >= len(spans) {
@@ -186,7 +187,7 @@ func (c *compiled) portfolioProblems(doc *jsondoc.Doc) diag.List {
 				var l diag.List
 				for i := from; i < min(from+chunk, len(spans)); i++ {
 					sp := spans[i]
-					l = append(l, c.guarded(c.measure, jsondoc.Value(text[sp.Start:sp.End]), "/measures/"+strconv.Itoa(i))...)
+					l = append(l, c.guarded(c.measure, b.Value(text[sp.Start:sp.End]), "/measures/"+strconv.Itoa(i))...)
 				}
 				collect(l)
 			}

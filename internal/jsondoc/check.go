@@ -121,10 +121,27 @@ func Check(data []byte, opts Options) (*Doc, diag.List) {
 // has passed (such as one of Doc.Spans), as Check builds Doc.Tree; it does
 // not report problems. It returns nil for text that is not JSON.
 func Value(text []byte) any {
-	s := scanner{opts: Options{Tree: true, MaxDepth: maxNesting, MaxProblems: 1}, tree: true, quiet: true}
+	var b Builder
+	return b.Value(text)
+}
+
+// Builder builds trees as Value does, one after the other, sharing its
+// interned strings (member names, enum values, ids) between them: for a
+// goroutine that builds the trees of many measures. It is not safe for
+// concurrent use.
+type Builder struct {
+	strs map[string]string
+	buf  []byte
+}
+
+// Value is the package's Value, with b's interned strings.
+func (b *Builder) Value(text []byte) any {
+	s := scanner{opts: Options{Tree: true, MaxDepth: maxNesting, MaxProblems: 1}, tree: true, quiet: true,
+		strs: b.strs, buf: b.buf}
 	s.lex.text = text
 	s.badUTF8 = !utf8.Valid(text)
 	v, ok := s.value(0, -1)
+	b.strs, b.buf = s.strs, s.buf
 	if !ok || s.lex.failed {
 		return nil
 	}
