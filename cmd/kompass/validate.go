@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/examples"
-	"github.com/bl-digital/kompass/internal/jsondoc"
 	"github.com/bl-digital/kompass/schema"
 	"github.com/bl-digital/kompass/strategy"
 )
@@ -183,7 +183,17 @@ func readFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return jsondoc.Read(f, 0)
+	// A regular file is read into a buffer of its size at once, rather
+	// than one that doubles as it fills.
+	hint := 0
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		hint = int(min(st.Size(), schema.ReadLimit))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, hint+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, schema.ReadLimit)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // read reads a file, reporting on stderr and marking the run when it cannot.
