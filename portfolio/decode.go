@@ -88,7 +88,7 @@ func readPortfolio(r *jsondoc.Reader) (p Portfolio) {
 		case "asOf":
 			p.AsOf = readDate(r)
 		case "currency":
-			p.Currency = readEnum(r, "currency", Currencies)
+			p.Currency = readEnum(r, "currency", currencies[:])
 		case "organisations":
 			p.Organisations = jsondoc.List(r, readOrganisation)
 		case "measures":
@@ -132,7 +132,7 @@ func readMeasure(r *jsondoc.Reader) (m Measure) {
 		case "owner":
 			m.Owner = readID(r)
 		case "status":
-			m.Status = readEnum(r, "status", Statuses)
+			m.Status = readEnum(r, "status", statuses[:])
 		case "start":
 			m.Start = readDate(r)
 		case "end":
@@ -142,10 +142,10 @@ func readMeasure(r *jsondoc.Reader) (m Measure) {
 		case "weight":
 			m.Weight = r.FloatPtr()
 		case "fields":
-			m.Fields = jsondoc.List(r, func(r *jsondoc.Reader) Field { return readEnum(r, "field", Fields) })
+			m.Fields = jsondoc.List(r, func(r *jsondoc.Reader) Field { return readEnum(r, "field", fields[:]) })
 		case "beneficiaries":
 			m.Beneficiaries = jsondoc.List(r, func(r *jsondoc.Reader) strategy.Beneficiary {
-				return readEnum(r, "beneficiary", strategy.Beneficiaries)
+				return readEnum(r, "beneficiary", strategy.Beneficiaries())
 			})
 		case "before":
 			m.Before = readText(r)
@@ -154,7 +154,7 @@ func readMeasure(r *jsondoc.Reader) (m Measure) {
 		case "budget":
 			m.Budget = jsondoc.Ptr(r, readBudget)
 		case "purpose":
-			m.Purpose = readEnum(r, "purpose", Purposes)
+			m.Purpose = readEnum(r, "purpose", purposes[:])
 		case "savings":
 			m.Savings = jsondoc.Ptr(r, readSavings)
 		case "indicators":
@@ -281,7 +281,7 @@ func readSelfAssessment(r *jsondoc.Reader) (a SelfAssessment) {
 	r.Object(func(name []byte) {
 		switch string(name) {
 		case "status":
-			a.Status = readEnum(r, "rating", Ratings)
+			a.Status = readEnum(r, "rating", ratings[:])
 		case "date":
 			a.Date = readDate(r)
 		case "comment":

@@ -12,7 +12,7 @@
 // The schemas of the vocabulary types (strategy.ID, Date, Text,
 // Beneficiary and portfolio's enums) live in the generator
 // (schema/internal/gen), built from the exported value lists and patterns
-// (strategy.Beneficiaries, portfolio.Statuses, strategy.IDPattern, ...),
+// (strategy.Beneficiaries(), portfolio.Statuses(), strategy.IDPattern, ...),
 // not in JSONSchema methods on the types as STYLE.md would suggest: such a
 // method makes every importer of strategy or portfolio link invopop and its
 // dependencies (YAML, ordered maps, a JSON parser), about 240 KB of the

@@ -192,6 +192,6 @@ func readDate(r *jsondoc.Reader) Date { return jsondoc.Parse(r, ParseDate) }
 
 func readBeneficiary(r *jsondoc.Reader) Beneficiary {
 	return jsondoc.Parse(r, func(s string) (Beneficiary, error) {
-		return enum.Parse("beneficiary", s, Beneficiaries)
+		return enum.Parse("beneficiary", s, beneficiaries[:])
 	})
 }

@@ -169,8 +169,8 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request) {
 	if lang == "" {
 		lang = "de"
 	}
-	if !slices.Contains(strategy.Languages, lang) {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("lang %q: want one of %s", lang, strings.Join(strategy.Languages, ", ")), nil)
+	if !slices.Contains(strategy.Languages(), lang) {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("lang %q: want one of %s", lang, strings.Join(strategy.Languages(), ", ")), nil)
 		return
 	}
 	data, ok := h.body(w, r)
