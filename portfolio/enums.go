@@ -118,4 +118,6 @@ func (c Currency) String() string { return string(c) }
 func (c Currency) MarshalText() ([]byte, error) { return enum.Marshal("currency", c, currencies[:]) }
 
 // UnmarshalText accepts only the values in Currencies.
-func (c *Currency) UnmarshalText(b []byte) error { return enum.Unmarshal("currency", b, c, currencies[:]) }
+func (c *Currency) UnmarshalText(b []byte) error {
+	return enum.Unmarshal("currency", b, c, currencies[:])
+}
