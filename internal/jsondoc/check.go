@@ -333,7 +333,7 @@ func (s *scanner) object(depth int) (any, bool) {
 		}
 		if dup {
 			s.add(f.nameOff, l.pointer(), diag.RuleDuplicateKey, diag.Error,
-				"duplicate member "+strconv.Quote(name)+" in one object")
+				"duplicate member "+quoteCut([]byte(name))+" in one object")
 		}
 		max := -1
 		if depth == 1 {
