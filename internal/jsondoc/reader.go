@@ -166,10 +166,31 @@ func (r *Reader) Array(item func()) bool {
 
 // List reads an array into a slice with read reading each item: nil for
 // null, an empty slice for [].
+//
+// A long list is read into chunks that are copied once into the result,
+// rather than into one slice that is copied each time it doubles: a
+// portfolio's measures are large structs, and many.
 func List[T any](r *Reader, read func(*Reader) T) []T {
-	s := []T(nil)
-	if r.Array(func() { s = append(s, read(r)) }) && s == nil {
+	const firstChunk = 64
+	var s []T
+	var full [][]T // filled chunks, before s
+	n := 0
+	if r.Array(func() {
+		if len(s) == cap(s) && len(s) >= firstChunk {
+			full = append(full, s)
+			s = make([]T, 0, 2*len(s))
+		}
+		s = append(s, read(r))
+		n++
+	}) && s == nil {
 		s = []T{}
+	}
+	if full != nil {
+		out := make([]T, 0, n)
+		for _, c := range full {
+			out = append(out, c...)
+		}
+		s = append(out, s...)
 	}
 	return s
 }

@@ -2,6 +2,7 @@ package jsondoc
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -177,4 +178,26 @@ func repeat(s string, n int) string {
 		b = append(b, s...)
 	}
 	return string(b)
+}
+
+func TestListLong(t *testing.T) {
+	for _, n := range []int{0, 1, 63, 64, 65, 129, 1000, 5000} {
+		var b strings.Builder
+		b.WriteString("[")
+		want := []int{}
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprint(&b, i)
+			want = append(want, i)
+		}
+		b.WriteString("]")
+		r := NewReader([]byte(b.String()))
+		got := List(r, (*Reader).Int)
+		assert.Equal(t, want, got, "%d items, read in chunks and joined in order", n)
+		if n > 128 {
+			assert.Equal(t, len(got), cap(got), "%d items, joined into a slice of the exact size", n)
+		}
+	}
 }
