@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/examples"
+	"github.com/bl-digital/kompass/internal/jsondoc"
 	"github.com/bl-digital/kompass/internal/jsondoc/jsondoctest"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/stretchr/testify/assert"
@@ -14,7 +16,7 @@ import (
 // matchesJSONv2 checks that Unmarshal decodes data as encoding/json/v2 does.
 func matchesJSONv2(t *testing.T, data []byte) {
 	t.Helper()
-	jsondoctest.MatchesJSONv2(t, data, portfolio.CheckOptions(false), portfolio.Unmarshal)
+	jsondoctest.MatchesJSONv2(t, data, jsondoc.Options{Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}}, portfolio.Unmarshal)
 }
 
 func TestUnmarshalMatchesJSONv2(t *testing.T) {
@@ -64,10 +66,12 @@ func TestUnmarshalReportsEveryProblem(t *testing.T) {
   {"id": "M2", "savings": {"people": 1.5}, "start": "2026-13"}
 ], "extra": true}`
 	p, l := portfolio.Unmarshal([]byte(doc))
-	require.Nil(t, p)
+	require.NotNil(t, p, "decoding reads on past bad values")
+	assert.Equal(t, []portfolio.ID{"M1", "M2"}, []portfolio.ID{p.Measures[0].ID, p.Measures[1].ID}, "what decoded is kept for Validate")
+	assert.Nil(t, p.Measures[0].Progress, "a bad value is left zero")
 	var got []string
 	for _, pr := range l {
-		got = append(got, pr.Rule+" "+pr.String())
+		got = append(got, string(pr.Rule)+" "+pr.String())
 	}
 	assert.Equal(t, []string{
 		`value 2:26: /measures/0/status: unknown status "running" (allowed: planned, active, paused, completed, cancelled)`,
@@ -78,5 +82,5 @@ func TestUnmarshalReportsEveryProblem(t *testing.T) {
 		`unknown-property 4:4: /extra: unknown property "extra"`,
 	}, got, "all problems of a measure and of all measures, in the order of the text; unknown members at their names, the others at their values")
 	_, l = portfolio.Unmarshal([]byte(strings.TrimSuffix(doc, "}")))
-	assert.Equal(t, "syntax", l[len(l)-1].Rule, "a syntax error ends reading")
+	assert.Equal(t, diag.RuleSyntax, l[len(l)-1].Rule, "a syntax error ends reading")
 }

@@ -30,7 +30,8 @@ func (k Kind) String() string {
 // top-level "measures" member makes a portfolio, else a "focusAreas" member
 // a strategy. For a portfolio it also returns the id of the strategy it
 // names in "strategy" (or "" if none). It reads only the top level, skipping
-// what is below, and tells what it could from a broken file.
+// what is below, stops as soon as it knows both, and tells what it could
+// from a broken file.
 func Detect(data []byte) (Kind, strategy.ID) {
 	dec := jsontext.NewDecoder(bytes.NewBuffer(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))),
 		jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
@@ -45,6 +46,11 @@ func Detect(data []byte) (Kind, strategy.ID) {
 			switch name.String() {
 			case "measures":
 				hasMeasures = true
+				if ref != "" {
+					// All that is wanted is known: no need to read
+					// the measures, the bulk of the file.
+					return Portfolio, ref
+				}
 			case "focusAreas":
 				hasFocusAreas = true
 			case "strategy":

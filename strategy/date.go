@@ -3,6 +3,8 @@ package strategy
 import (
 	"fmt"
 	"time"
+
+	"github.com/bl-digital/kompass/diag"
 )
 
 // DatePattern is the pattern of a Date in data files: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -57,7 +59,7 @@ func ParseDate(s string) (Date, error) {
 		err = errBadDate
 	}
 	if err != nil {
-		return Date{}, fmt.Errorf("invalid date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("invalid date %s: want YYYY, YYYY-MM or YYYY-MM-DD", diag.Quote(s))
 	}
 	if d.Precision >= Month && (d.M < 1 || d.M > 12) {
 		return Date{}, fmt.Errorf("invalid date %q: month %d out of range", s, d.M)

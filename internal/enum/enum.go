@@ -7,6 +7,8 @@ package enum
 import (
 	"fmt"
 	"strings"
+
+	"github.com/bl-digital/kompass/diag"
 )
 
 // Parse returns the value of values that equals s, or an error that lists the
@@ -17,7 +19,7 @@ func Parse[T ~string](kind, s string, values []T) (T, error) {
 			return v, nil
 		}
 	}
-	return "", fmt.Errorf("unknown %s %q (allowed: %s)", kind, s, List(values))
+	return "", fmt.Errorf("unknown %s %s (allowed: %s)", kind, diag.Quote(s), List(values))
 }
 
 // List joins values for messages: "a, b, c".

@@ -2,6 +2,7 @@ package jsondoc
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,50 +95,50 @@ func TestReaderProblems(t *testing.T) {
 	}{
 		{"valid", `{"name": "x", "items": [{"id": "a", "date": "2025-03-01", "tags": ["red"]}]}`, nil, "nothing to report"},
 		{"unknown member", `{"name": "x", "extra": {"a": [1]}}`,
-			diag.List{{Line: 1, Column: 15, Pointer: "/extra", Rule: "unknown-property", Message: `unknown property "extra"`}},
+			diag.List{{Line: 1, Column: 15, Pointer: "/extra", Rule: diag.RuleUnknownProperty, Message: `unknown property "extra"`}},
 			"unknown members are errors, at their names"},
 		{"wrong type", `{"name": 5}`,
-			diag.List{{Line: 1, Column: 10, Pointer: "/name", Rule: "type", Message: "expected string, but got number"}},
+			diag.List{{Line: 1, Column: 10, Pointer: "/name", Rule: diag.RuleType, Message: "expected string, but got number"}},
 			"a number where a string belongs, at the value"},
 		{"text type", `{"items": [{"date": 2025}]}`,
-			diag.List{{Line: 1, Column: 21, Pointer: "/items/0/date", Rule: "type", Message: "expected string, but got number"}},
+			diag.List{{Line: 1, Column: 21, Pointer: "/items/0/date", Rule: diag.RuleType, Message: "expected string, but got number"}},
 			"a parsed value wants a string"},
 		{"bad date", "{\"items\": [\n{\"date\": \"2025-02-30\"}]}",
-			diag.List{{Line: 2, Column: 10, Pointer: "/items/0/date", Rule: "value", Message: `invalid date "2025-02-30"`}},
+			diag.List{{Line: 2, Column: 10, Pointer: "/items/0/date", Rule: diag.RuleValue, Message: `invalid date "2025-02-30"`}},
 			"the parser's error is the message"},
 		{"not an integer", `{"items": [{"count": 1.5}]}`,
-			diag.List{{Line: 1, Column: 22, Pointer: "/items/0/count", Rule: "type", Message: "expected integer, but got 1.5"}},
+			diag.List{{Line: 1, Column: 22, Pointer: "/items/0/count", Rule: diag.RuleType, Message: "expected integer, but got 1.5"}},
 			"a fraction for an int"},
 		{"out of range", `{"items": [{"count": 1e2}, {"count": 123456789012345678901}, {"ratio": -1e999}]}`,
 			diag.List{
-				{Line: 1, Column: 22, Pointer: "/items/0/count", Rule: "type", Message: "expected integer, but got 1e2"},
-				{Line: 1, Column: 38, Pointer: "/items/1/count", Rule: "value", Message: "number 123456789012345678901 is out of range"},
-				{Line: 1, Column: 72, Pointer: "/items/2/ratio", Rule: "value", Message: "number -1e999 is out of range"},
+				{Line: 1, Column: 22, Pointer: "/items/0/count", Rule: diag.RuleType, Message: "expected integer, but got 1e2"},
+				{Line: 1, Column: 38, Pointer: "/items/1/count", Rule: diag.RuleValue, Message: "the integer 123456789012345678901 is out of range"},
+				{Line: 1, Column: 72, Pointer: "/items/2/ratio", Rule: diag.RuleNumber, Message: "the number -1e999 is too large: it is out of the range of a 64-bit float (about ±1.8e308)"},
 			},
 			"an exponent is no integer; numbers too large for Go are out of range"},
 		{"every problem", `{"items": [{"x": 1}, {"id": "ok"}, {"tags": ["green", "red", true]}], "name": 1, "text": {"de": []}}`,
 			diag.List{
-				{Line: 1, Column: 13, Pointer: "/items/0/x", Rule: "unknown-property", Message: `unknown property "x"`},
-				{Line: 1, Column: 46, Pointer: "/items/2/tags/0", Rule: "value", Message: `unknown color "green" (allowed: red, blue)`},
-				{Line: 1, Column: 62, Pointer: "/items/2/tags/2", Rule: "type", Message: "expected string, but got boolean"},
-				{Line: 1, Column: 79, Pointer: "/name", Rule: "type", Message: "expected string, but got number"},
-				{Line: 1, Column: 97, Pointer: "/text/de", Rule: "type", Message: "expected string, but got array"},
+				{Line: 1, Column: 13, Pointer: "/items/0/x", Rule: diag.RuleUnknownProperty, Message: `unknown property "x"`},
+				{Line: 1, Column: 46, Pointer: "/items/2/tags/0", Rule: diag.RuleValue, Message: `unknown color "green" (allowed: red, blue)`},
+				{Line: 1, Column: 62, Pointer: "/items/2/tags/2", Rule: diag.RuleType, Message: "expected string, but got boolean"},
+				{Line: 1, Column: 79, Pointer: "/name", Rule: diag.RuleType, Message: "expected string, but got number"},
+				{Line: 1, Column: 97, Pointer: "/text/de", Rule: diag.RuleType, Message: "expected string, but got array"},
 			},
 			"every bad item and member is reported, and reading goes on after them"},
 		{"escaped name", `{"n\u0061me": 1, "x\/y": 2}`,
 			diag.List{
-				{Line: 1, Column: 15, Pointer: "/name", Rule: "type", Message: "expected string, but got number"},
-				{Line: 1, Column: 18, Pointer: "/x~1y", Rule: "unknown-property", Message: `unknown property "x/y"`},
+				{Line: 1, Column: 15, Pointer: "/name", Rule: diag.RuleType, Message: "expected string, but got number"},
+				{Line: 1, Column: 18, Pointer: "/x~1y", Rule: diag.RuleUnknownProperty, Message: `unknown property "x/y"`},
 			},
 			"names are unescaped, pointers escaped"},
 		{"syntax", `{"name": "x", "items": [{"id": "a"} {"id": "b"}]}`,
-			diag.List{{Line: 1, Column: 37, Pointer: "/items", Rule: "syntax", Message: `invalid character '{' after array value (expecting ',' or ']')`}},
+			diag.List{{Line: 1, Column: 37, Pointer: "/items", Rule: diag.RuleSyntax, Message: "a comma is missing here, after the value that ends at 1:35: add ','"}},
 			"a syntax error ends reading"},
 		{"trailing", `{} []`,
-			diag.List{{Line: 1, Column: 4, Rule: "syntax", Message: "unexpected data after the top-level value"}},
+			diag.List{{Line: 1, Column: 4, Rule: diag.RuleSyntax, Message: afterEnd}},
 			"nothing may follow the value"},
 		{"wrong root", `[1]`,
-			diag.List{{Line: 1, Column: 1, Rule: "type", Message: "expected object, but got array"}},
+			diag.List{{Line: 1, Column: 1, Rule: diag.RuleType, Message: "expected object, but got array"}},
 			"the document itself has a type"},
 	}
 	for _, tc := range tests {
@@ -167,7 +168,7 @@ func TestReaderDeepNesting(t *testing.T) {
 	deep := `{"items": [{"ext": {"a": ` + repeat("[", 20_000) + repeat("]", 20_000) + `}}]}`
 	_, l := readList(deep)
 	if assert.Len(t, l, 1) {
-		assert.Equal(t, "syntax", l[0].Rule, "nesting is bounded whatever the input, so recursion is too")
+		assert.Equal(t, diag.RuleSyntax, l[0].Rule, "nesting is bounded whatever the input, so recursion is too")
 	}
 }
 
@@ -177,4 +178,26 @@ func repeat(s string, n int) string {
 		b = append(b, s...)
 	}
 	return string(b)
+}
+
+func TestListLong(t *testing.T) {
+	for _, n := range []int{0, 1, 63, 64, 65, 129, 1000, 5000} {
+		var b strings.Builder
+		b.WriteString("[")
+		want := []int{}
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprint(&b, i)
+			want = append(want, i)
+		}
+		b.WriteString("]")
+		r := NewReader([]byte(b.String()))
+		got := List(r, (*Reader).Int)
+		assert.Equal(t, want, got, "%d items, read in chunks and joined in order", n)
+		if n > 128 {
+			assert.Equal(t, len(got), cap(got), "%d items, joined into a slice of the exact size", n)
+		}
+	}
 }
