@@ -300,8 +300,9 @@ func (c *computation) measure(src *portfolio.Measure, m *Measure) {
 	m.ID = src.ID
 	m.Progress = clampf(src.EffectiveProgress(), 0, 100)
 	start, end := src.Start.First(), src.End.Last()
-	m.PlannedProgress = plannedShare(start, end, c.day) * 100
-	m.Status = c.scheduleStatus(src, m.Progress, m.PlannedProgress, start, end)
+	pl := planOf(start, end, c.day)
+	m.PlannedProgress = pl.percent()
+	m.Status = c.scheduleStatus(src, m.Progress, pl, start, end)
 	switch src.Status {
 	case portfolio.Completed, portfolio.Cancelled:
 	default:
@@ -328,9 +329,10 @@ func (c *computation) measure(src *portfolio.Measure, m *Measure) {
 	}
 }
 
-// scheduleStatus is the schedule status of a measure with progress p and
-// planned progress pp (both 0..100) that runs from start to end.
-func (c *computation) scheduleStatus(src *portfolio.Measure, p, pp float64, start, end time.Time) ScheduleStatus {
+// scheduleStatus is the schedule status of a measure with progress p
+// (0..100) and planned progress pl that runs from start to end. The
+// thresholds are compared exactly (plan.behindAtLeast).
+func (c *computation) scheduleStatus(src *portfolio.Measure, p float64, pl plan, start, end time.Time) ScheduleStatus {
 	switch {
 	case src.Status == portfolio.Completed:
 		return Done
@@ -339,12 +341,11 @@ func (c *computation) scheduleStatus(src *portfolio.Measure, p, pp float64, star
 	case src.Status == portfolio.Planned && start.After(c.day):
 		return NotStarted
 	}
-	d := p - pp
 	st := OnTrack
 	switch {
-	case d < -c.o.Late || end.Before(c.day) && p < 100:
+	case !pl.behindAtLeast(p, c.o.Late) || end.Before(c.day) && p < 100:
 		st = Late
-	case d < -c.o.AtRisk:
+	case !pl.behindAtLeast(p, c.o.AtRisk):
 		st = AtRisk
 	}
 	if src.Status == portfolio.Paused && st == OnTrack {
@@ -357,15 +358,11 @@ func (c *computation) scheduleStatus(src *portfolio.Measure, p, pp float64, star
 // calendar days. When end is not after start it is 0 before start and 1
 // from start on.
 func plannedShare(start, end, day time.Time) float64 {
-	span := daysBetween(start, end)
-	elapsed := daysBetween(start, day)
-	if span <= 0 {
-		if elapsed >= 0 {
-			return 1
-		}
-		return 0
+	pl := planOf(start, end, day)
+	if pl.num == pl.den {
+		return 1
 	}
-	return clampf(elapsed/span, 0, 1)
+	return float64(pl.num) / float64(pl.den)
 }
 
 // indicator computes an indicator's achievement and expected share.
