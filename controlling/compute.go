@@ -65,6 +65,10 @@ func Compute(s *strategy.Strategy, p *portfolio.Portfolio, o Options) (*Report, 
 	o.AsOf = strategy.DateOf(day)
 
 	c := newComputation(s, p, o, day)
+	if !p.AsOf.IsZero() {
+		d := strategy.DateOf(p.AsOf.Last())
+		c.r.PortfolioAsOf = &d
+	}
 	c.measures()
 	c.goals()
 	c.focusAreas()
@@ -98,6 +102,7 @@ type tally struct {
 	fte       FTE
 	budget    Budget
 	nMeasures int
+	stale     int
 }
 
 // statusOrder indexes tally.counts; worst first, as RollupStatuses.
@@ -114,6 +119,9 @@ func statusIndex(s ScheduleStatus) int {
 
 func (a *tally) add(m *Measure, src *portfolio.Measure) {
 	a.nMeasures++
+	if m.Stale {
+		a.stale++
+	}
 	if i := statusIndex(m.Status); i >= 0 {
 		a.counts[i]++
 	}
@@ -148,7 +156,7 @@ func (a *tally) rollup() Rollup {
 	}
 	b := a.budget
 	b.CPI = safeDiv(b.EarnedValue, b.Spent)
-	return Rollup{Status: a.status(), Counts: counts, FTE: a.fte, Budget: b}
+	return Rollup{Status: a.status(), Counts: counts, FTE: a.fte, Budget: b, StaleCount: a.stale}
 }
 
 // computation is the state of one Compute call.
@@ -250,6 +258,12 @@ func (c *computation) measures() {
 		}
 		if m.Status == Cancelled {
 			c.r.Cancelled = append(c.r.Cancelled, m.ID)
+			ct := &c.r.CancelledTotals
+			ct.Measures++
+			if b := src.Budget; b != nil {
+				ct.Planned = finite(ct.Planned + b.Planned)
+				ct.Spent = finite(ct.Spent + b.Spent)
+			}
 			c.linkEnd[i] = len(c.links)
 			continue
 		}
@@ -612,7 +626,7 @@ func (c *computation) purposes() {
 
 func purposeFigures(p *portfolio.Purpose, a *tally) PurposeFigures {
 	r := a.rollup()
-	return PurposeFigures{Purpose: p, Measures: a.nMeasures, Budget: r.Budget, FTE: r.FTE}
+	return PurposeFigures{Purpose: p, Measures: a.nMeasures, Budget: r.Budget, FTE: r.FTE, StaleCount: a.stale}
 }
 
 // daysBetween is the number of calendar days from a to b; both are midnight UTC.
