@@ -46,6 +46,7 @@ func handReport() *controlling.Report {
 			{ID: "M1", Title: strategy.Text{"de": "=HYPERLINK(\"x\")"}, Goals: []strategy.ID{"G1"}, Owner: "ORG",
 				Status: portfolio.Active, Start: strategy.MustParseDate("2025"), End: strategy.MustParseDate("2026-06"),
 				Budget: &portfolio.Budget{Planned: 1_200_000, Spent: 300_000}, Purpose: purpose,
+				Savings:        &portfolio.Savings{People: 400, MinutesPerDay: 3},
 				Updated:        strategy.MustParseDate("2025-01-10"),
 				SelfAssessment: &portfolio.SelfAssessment{Status: portfolio.OnTrack, Date: strategy.MustParseDate("2026-01")}},
 			{ID: "M2", Title: strategy.Text{"de": "<script>alert(1)</script>"}, Goals: []strategy.ID{"G2"}, Owner: "ORG",
@@ -54,9 +55,10 @@ func handReport() *controlling.Report {
 	}
 	roll := controlling.Rollup{
 		Progress: f64(42.456), Coverage: controlling.Coverage{Covered: 1, Total: 2}, Status: controlling.Late,
-		Counts: map[controlling.ScheduleStatus]int{controlling.Late: 1},
-		FTE:    controlling.FTE{Expected: 2.380952, Realized: 0},
-		Budget: controlling.Budget{Planned: 1_200_000, Spent: 300_000, EarnedValue: 509_472, CPI: f64(1.69824)},
+		Counts:     map[controlling.ScheduleStatus]int{controlling.Late: 1},
+		FTE:        controlling.FTE{Expected: 2.380952, Realized: 0},
+		Budget:     controlling.Budget{Planned: 1_200_000, Spent: 300_000, EarnedValue: 509_472, CPI: f64(1.69824)},
+		StaleCount: 1,
 	}
 	return &controlling.Report{
 		AsOf:     strategy.MustParseDate("2026-03-31"),
@@ -73,8 +75,9 @@ func handReport() *controlling.Report {
 			{ID: "M2", Progress: 20, Status: controlling.Cancelled, Indicators: []controlling.IndicatorFigures{}},
 		},
 		Purposes:  []controlling.PurposeFigures{{Purpose: &purpose, Measures: 1, Budget: roll.Budget, FTE: roll.FTE}},
-		Cancelled: []strategy.ID{"M2"}, Uncovered: []strategy.ID{"G2"},
-		Stale: []strategy.ID{"M1"}, Divergent: []strategy.ID{"M1"},
+		Cancelled: []strategy.ID{"M2"}, CancelledTotals: controlling.CancelledTotals{Measures: 1},
+		Uncovered: []strategy.ID{"G2"},
+		Stale:     []strategy.ID{"M1"}, Divergent: []strategy.ID{"M1"},
 		Source: src, Portfolio: pf,
 	}
 }
@@ -234,7 +237,7 @@ func TestRenderText(t *testing.T) {
 	assert.Contains(t, out, "Strategie <b>digital</b>", "text is not escaped in a terminal")
 	assert.Regexp(t, `Strategie  █{8}░{12} +42\.5 %`, out, "progress shows as a bar and one decimal")
 	assert.Contains(t, out, "CHF 1'200'000", "amounts are Swiss")
-	assert.Contains(t, out, "nachgeführt: 2025-01-10", "stale measures say when they were updated")
+	assert.Contains(t, out, "nachgeführt: 10.01.2025", "stale measures say when they were updated")
 	assert.Contains(t, out, "Selbsteinschätzung: auf Kurs, berechnet: im Verzug", "divergent measures show both ratings")
 	assert.Contains(t, out, "c) Weniger Behördengänge", "purposes carry their interpellation letter")
 	for _, line := range strings.Split(out, "\n") {
@@ -284,8 +287,8 @@ func TestRenderCSV(t *testing.T) {
 		"2025-01-01", "2026-06-30", "1200000", "300000", "509472", "1.7", "2.38", "ja", "ja"}, rows[1],
 		"plain numbers, full dates, a defused formula")
 	assert.Equal(t, []string{"M2", "<script>alert(1)</script>", "FA", "G2", "ORG", "abgebrochen", "abgebrochen", "20.0",
-		"0.0", "2025-01-01", "2026-12-31", "", "", "", "", "0", "nein", "nein"}, rows[2],
-		"unknown figures are empty cells")
+		"0.0", "2025-01-01", "2026-12-31", "k. A.", "k. A.", "k. A.", "k. A.", "keine Einsparungsdaten", "nein", "nein"}, rows[2],
+		"unknown figures say so, in words Excel's SUM skips")
 }
 
 func TestRenderJSON(t *testing.T) {
