@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bl-digital/kompass/strategy"
 )
@@ -16,12 +17,14 @@ import (
 // \u202e. Nothing from the data reaches a terminal, a spreadsheet or a
 // page raw.
 func clean(s string) string {
-	if !strings.ContainsFunc(s, needsEscape) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, needsEscape) {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
+	for i, r := range s {
 		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i]) // a byte that is not UTF-8
 		case r == '\t' || r == '\n':
 			b.WriteByte(' ')
 		case !needsEscape(r):

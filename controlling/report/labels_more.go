@@ -239,17 +239,23 @@ var moreLabels = map[string]labels{
 }
 
 // frenchSpaces puts a no-break space before the French high punctuation
-// (: ; ? ! %) where a plain space stands.
+// (: ; ? ! %) where a plain space stands; the renderers apply it to every
+// line of a French report, labels and data texts alike.
 var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!", " %", "\u00a0%")
+
+// typography returns the replacer that fixes a line of lang's
+// typography, nil when the language needs none.
+func typography(lang string) *strings.Replacer {
+	if lang == "fr" {
+		return frenchSpaces
+	}
+	return nil
+}
 
 func init() {
 	for lang, more := range moreLabels {
 		for k, v := range more {
 			labelTable[lang][k] = v
 		}
-	}
-	fr := labelTable["fr"]
-	for k, v := range fr {
-		fr[k] = frenchSpaces.Replace(v)
 	}
 }

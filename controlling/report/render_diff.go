@@ -72,6 +72,7 @@ func (rd Renderer) RenderDiff(w io.Writer, old, new *controlling.Report, f Forma
 
 // diffView is a Delta with names resolved and figures formatted.
 type diffView struct {
+	Lang       string
 	L          labels
 	Title      string
 	Warning    string // NEW older than OLD, else empty
@@ -106,7 +107,7 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		}
 		return f(on, id)
 	}
-	v := &diffView{L: l, From: formatDate(d.OldAsOf, lang), To: formatDate(d.NewAsOf, lang)}
+	v := &diffView{Lang: lang, L: l, From: formatDate(d.OldAsOf, lang), To: formatDate(d.NewAsOf, lang)}
 	if d.NewBeforeOld {
 		v.Warning = fmt.Sprintf(l.Get("warnNewBeforeOld"), v.To, v.From)
 	}
@@ -229,7 +230,7 @@ func statusPair(r deltaRow) string {
 func renderDiffText(w io.Writer, v *diffView) error {
 	l := v.L
 	c := l.Get("colon")
-	p := &textWriter{w: w}
+	p := &textWriter{w: w, typo: typography(v.Lang)}
 	if v.Warning != "" {
 		p.line(v.Warning)
 	}
@@ -274,7 +275,7 @@ func renderDiffText(w io.Writer, v *diffView) error {
 func renderDiffMarkdown(w io.Writer, v *diffView) error {
 	l := v.L
 	c := l.Get("colon")
-	p := &textWriter{w: w}
+	p := &textWriter{w: w, typo: typography(v.Lang)}
 	if v.Warning != "" {
 		p.line("> **" + v.Warning + "**")
 		p.line("")

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -217,8 +218,19 @@ func renderHTML(w io.Writer, v *view, fragment bool) error {
 	if fragment {
 		name = "fragment"
 	}
-	if err := htmlTemplate().ExecuteTemplate(w, name, htmlData{view: v, Fragment: fragment}); err != nil {
+	typo := typography(v.Lang)
+	if typo == nil {
+		if err := htmlTemplate().ExecuteTemplate(w, name, htmlData{view: v, Fragment: fragment}); err != nil {
+			return fmt.Errorf("report: render html: %w", err)
+		}
+		return nil
+	}
+	var b strings.Builder
+	if err := htmlTemplate().ExecuteTemplate(&b, name, htmlData{view: v, Fragment: fragment}); err != nil {
 		return fmt.Errorf("report: render html: %w", err)
 	}
-	return nil
+	// The page's own CSS has no space before a colon or semicolon, so
+	// only text changes.
+	_, err := typo.WriteString(w, b.String())
+	return err
 }

@@ -17,7 +17,7 @@ import (
 func renderMarkdown(w io.Writer, v *view) error {
 	l := v.L
 	c := l.Get("colon")
-	p := &textWriter{w: w}
+	p := &textWriter{w: w, typo: typography(v.Lang)}
 	p.line("# " + mdEscape(v.Title) + c + l.Get("report"))
 	p.line("")
 	if v.PortfolioTitle != "" {

@@ -22,7 +22,7 @@ const (
 func renderText(w io.Writer, v *view, ascii bool) error {
 	l := v.L
 	c := l.Get("colon")
-	p := &textWriter{w: w}
+	p := &textWriter{w: w, typo: typography(v.Lang)}
 	p.line(v.Title)
 	if v.PortfolioTitle != "" {
 		p.line(l.Get("portfolio") + c + v.PortfolioTitle)
@@ -206,11 +206,15 @@ func cut(s string) string {
 
 // textWriter writes lines and keeps the first error.
 type textWriter struct {
-	w   io.Writer
-	err error
+	w    io.Writer
+	err  error
+	typo *strings.Replacer // the language's typography, or nil
 }
 
 func (p *textWriter) line(s string) {
+	if p.typo != nil {
+		s = p.typo.Replace(s)
+	}
 	if p.err == nil {
 		_, p.err = io.WriteString(p.w, strings.TrimRight(s, " ")+"\n")
 	}
