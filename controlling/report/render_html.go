@@ -170,7 +170,7 @@ dl.glossary dd{margin:0 0 0 1rem;max-width:60rem}
 </section>
 <section aria-labelledby="kompass-cancelled">
 {{h $f 2}}<span id="kompass-cancelled">{{$l.Get "cancelledTitle"}} ({{len .Cancelled}})</span>{{hc $f 2}}
-<p>{{$l.Get "cancelledIntro"}}{{if .CancelledNote}} {{.CancelledNote}}.{{end}}</p>
+<p>{{if .CancelledNote}}{{.CancelledNote}}.{{else}}{{$l.Get "cancelledIntro"}}{{end}}</p>
 {{template "items" (items .Cancelled ($l.Get "none"))}}
 </section>
 {{end}}

@@ -125,7 +125,7 @@ func renderMarkdown(w io.Writer, v *view) error {
 	mdList(p, l.Get("divergentTitle"), l.Get("divergentIntro"), v.Divergent, l)
 	cancelledIntro := l.Get("cancelledIntro")
 	if v.CancelledNote != "" {
-		cancelledIntro += " " + v.CancelledNote + "."
+		cancelledIntro = v.CancelledNote + "."
 	}
 	mdList(p, l.Get("cancelledTitle"), cancelledIntro, v.Cancelled, l)
 

@@ -95,7 +95,7 @@ func renderText(w io.Writer, v *view, ascii bool) error {
 	p.list(l.Get("divergentTitle"), l.Get("divergentIntro"), v.Divergent, l)
 	cancelledIntro := l.Get("cancelledIntro")
 	if v.CancelledNote != "" {
-		cancelledIntro += " " + v.CancelledNote + "."
+		cancelledIntro = v.CancelledNote + "."
 	}
 	p.list(l.Get("cancelledTitle"), cancelledIntro, v.Cancelled, l)
 
