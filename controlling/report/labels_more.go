@@ -9,6 +9,7 @@ import "strings"
 
 var moreLabels = map[string]labels{
 	"de": {
+		"staleNow":            "Veraltete Angaben (nachher)",
 		"fteExpected":         "Eingesparte Stellen erwartet",
 		"fteRealized":         "Eingesparte Stellen realisiert",
 		"colon":               ": ",
@@ -66,6 +67,7 @@ var moreLabels = map[string]labels{
 		"bothWord":            "beide",
 	},
 	"fr": {
+		"staleNow":            "Données non actualisées (après)",
 		"fteExpected":         "Postes économisés attendus",
 		"fteRealized":         "Postes économisés réalisés",
 		"colon":               " : ",
@@ -123,6 +125,7 @@ var moreLabels = map[string]labels{
 		"bothWord":            "les deux",
 	},
 	"it": {
+		"staleNow":            "Dati non aggiornati (dopo)",
 		"fteExpected":         "Posti risparmiati attesi",
 		"fteRealized":         "Posti risparmiati realizzati",
 		"colon":               ": ",
@@ -180,6 +183,7 @@ var moreLabels = map[string]labels{
 		"bothWord":            "entrambi",
 	},
 	"en": {
+		"staleNow":            "Stale figures (after)",
 		"fteExpected":         "Posts saved, expected",
 		"fteRealized":         "Posts saved, realized",
 		"colon":               ": ",
