@@ -286,7 +286,7 @@ func TestRenderCSV(t *testing.T) {
 	require.Len(t, rows, 3, "a header and one row per measure")
 	assert.Equal(t, []string{"ID", "Titel", "Schwerpunkte", "Ziele", "Verantwortlich", "Projektstatus", "Terminstatus",
 		"Fortschritt", "Soll", "Beginn", "Ende", "Budget geplant", "Budget ausgegeben", "Fertigstellungswert", "CPI",
-		"FTE", "veraltet", "abweichend"}, rows[0], "header in German")
+		"Eingesparte Stellen", "veraltet", "abweichend"}, rows[0], "header in German")
 	assert.Equal(t, []string{"M1", "'=HYPERLINK(\"x\")", "FA", "G1", "ORG", "laufend", "im Verzug", "42.5", "83.3",
 		"2025-01-01", "2026-06-30", "1200000", "300000", "509472", "1.7", "2.38", "ja", "ja"}, rows[1],
 		"plain numbers, full dates, a defused formula")
