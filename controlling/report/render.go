@@ -322,7 +322,7 @@ func newView(r *controlling.Report, lang string) *view {
 	}
 	seenAll := map[strategy.ID]bool{}
 	var all members
-	sumAreas, sumAreaBudget := 0, 0.0
+	sumAreas, sumAreaBudget, sumAreaFTE := 0, 0.0, 0.0
 	for _, fa := range r.FocusAreas {
 		seen := map[strategy.ID]bool{}
 		var area members
@@ -352,6 +352,7 @@ func newView(r *controlling.Report, lang string) *view {
 		fv.GoalOverlap = goalSum > fv.MeasureCount
 		sumAreas += fv.MeasureCount
 		sumAreaBudget += fa.Budget.Planned
+		sumAreaFTE += fa.FTE.Expected
 		v.FocusAreas = append(v.FocusAreas, fv)
 	}
 	if r.Portfolio != nil {
@@ -366,8 +367,14 @@ func newView(r *controlling.Report, lang string) *view {
 	v.Strategy = v.rollup(&r.Strategy.Rollup, all)
 	v.Headline = headline(&r.Strategy.Rollup, v.Strategy.ProgressText, l)
 	if sumAreas > v.Strategy.MeasureCount {
-		v.OverlapNote = fmt.Sprintf(l.Get("overlapNote"), sumAreas, v.Strategy.MeasureCount,
-			FormatCHF(sumAreaBudget), FormatCHF(r.Strategy.Budget.Planned))
+		parts := []string{fmt.Sprintf(l.Get("overlapMeasures"), sumAreas, v.Strategy.MeasureCount)}
+		if v.AnyBudget {
+			parts = append(parts, fmt.Sprintf(l.Get("overlapBudget"), FormatCHF(sumAreaBudget), FormatCHF(r.Strategy.Budget.Planned)))
+		}
+		if v.AnySavings {
+			parts = append(parts, fmt.Sprintf(l.Get("overlapFTE"), FormatNumber(sumAreaFTE, 2), FormatNumber(r.Strategy.FTE.Expected, 2)))
+		}
+		v.OverlapNote = fmt.Sprintf(l.Get("overlapNote"), strings.Join(parts, ", "))
 	}
 	if ct := r.CancelledTotals; ct.Measures > 0 {
 		key := "cancelledMoney"
