@@ -484,7 +484,7 @@ func newView(r *controlling.Report, lang string) *view {
 		}
 		v.Divergent = append(v.Divergent, itemView{ID: string(id), Title: n.measure(id), Note: note})
 	}
-	v.Glossary = glossary(o, v.StaleAfterDays, l)
+	v.Glossary = glossary(o, v.StaleAfterDays, l, v.AnyBudget, v.AnySavings)
 	return v
 }
 
@@ -505,25 +505,31 @@ func headline(r *controlling.Rollup, progress string, l labels) string {
 	return fmt.Sprintf(l.Get("headlinePart"), progress, c.Covered, c.Total, fmt.Sprintf(l.Get(key), left))
 }
 
-// glossary explains every term a figure uses, with the report's thresholds.
-func glossary(o controlling.Options, staleDays int, l labels) []glossaryItem {
+// glossary explains every term a figure of the report uses, with the
+// report's thresholds; earned value and CPI only when some measure has a
+// budget, FTE only when some measure has savings data.
+func glossary(o controlling.Options, staleDays int, l labels, budget, savings bool) []glossaryItem {
 	num := func(v, def float64) string {
 		if v == 0 {
 			v = def
 		}
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	return []glossaryItem{
+	g := []glossaryItem{
 		{l.Get("g:progress"), l.Get("g:progressText")},
 		{l.Get("g:planned"), l.Get("g:plannedText")},
 		{l.Get("g:thresholds"), fmt.Sprintf(l.Get("g:thresholdsText"), num(o.AtRisk, controlling.DefaultAtRisk), num(o.Late, controlling.DefaultLate))},
 		{l.Get("g:coverage"), l.Get("g:coverageText")},
-		{l.Get("g:ev"), l.Get("g:evText")},
-		{l.Get("g:cpi"), l.Get("g:cpiText")},
-		{l.Get("g:fte"), fmt.Sprintf(l.Get("g:fteText"), num(o.HoursPerDay, controlling.DefaultHoursPerDay))},
-		{l.Get("g:stale"), fmt.Sprintf(l.Get("g:staleText"), staleDays)},
-		{l.Get("g:divergent"), l.Get("g:divergentText")},
 	}
+	if budget {
+		g = append(g, glossaryItem{l.Get("g:ev"), l.Get("g:evText")}, glossaryItem{l.Get("g:cpi"), l.Get("g:cpiText")})
+	}
+	if savings {
+		g = append(g, glossaryItem{l.Get("g:fte"), fmt.Sprintf(l.Get("g:fteText"), num(o.HoursPerDay, controlling.DefaultHoursPerDay))})
+	}
+	return append(g,
+		glossaryItem{l.Get("g:stale"), fmt.Sprintf(l.Get("g:staleText"), staleDays)},
+		glossaryItem{l.Get("g:divergent"), l.Get("g:divergentText")})
 }
 
 // staleSpan is "6 Monaten" for the default 183 days, else "N Tagen".
