@@ -9,6 +9,7 @@ import "strings"
 
 var moreLabels = map[string]labels{
 	"de": {
+		"g:unknownText":       "keine Angabe: die Zahl ist nicht bekannt, etwa weil ein Ziel keine Massnahmen hat oder weil keine seiner Massnahmen Angaben zu Einsparungen oder zum Budget macht. Sie wird nie als 0 gezählt.",
 		"overlapMeasures":     "%d statt %d Massnahmen",
 		"overlapBudget":       "%s statt %s Budget geplant",
 		"overlapFTE":          "%s statt %s eingesparte Stellen erwartet",
@@ -70,6 +71,7 @@ var moreLabels = map[string]labels{
 		"bothWord":            "beide",
 	},
 	"fr": {
+		"g:unknownText":       "non disponible : le chiffre n'est pas connu, par exemple parce qu'un objectif n'a pas de mesures ou qu'aucune de ses mesures n'indique d'économies ou de budget. Il n'est jamais compté comme 0.",
 		"overlapMeasures":     "%d au lieu de %d mesures",
 		"overlapBudget":       "%s au lieu de %s de budget prévu",
 		"overlapFTE":          "%s au lieu de %s postes économisés attendus",
@@ -131,6 +133,7 @@ var moreLabels = map[string]labels{
 		"bothWord":            "les deux",
 	},
 	"it": {
+		"g:unknownText":       "non disponibile: il dato non è noto, per esempio perché un obiettivo non ha misure o nessuna delle sue misure indica risparmi o budget. Non viene mai contato come 0.",
 		"overlapMeasures":     "%d invece di %d misure",
 		"overlapBudget":       "%s invece di %s di budget previsto",
 		"overlapFTE":          "%s invece di %s posti risparmiati attesi",
@@ -192,6 +195,7 @@ var moreLabels = map[string]labels{
 		"bothWord":            "entrambi",
 	},
 	"en": {
+		"g:unknownText":       "not available: the figure is not known, for example because a goal has no measures or none of its measures gives savings or a budget. It is never counted as 0.",
 		"overlapMeasures":     "%d instead of %d measures",
 		"overlapBudget":       "%s instead of %s budget planned",
 		"overlapFTE":          "%s instead of %s posts saved, expected",

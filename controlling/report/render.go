@@ -529,7 +529,8 @@ func glossary(o controlling.Options, staleDays int, l labels, budget, savings bo
 	}
 	return append(g,
 		glossaryItem{l.Get("g:stale"), fmt.Sprintf(l.Get("g:staleText"), staleDays)},
-		glossaryItem{l.Get("g:divergent"), l.Get("g:divergentText")})
+		glossaryItem{l.Get("g:divergent"), l.Get("g:divergentText")},
+		glossaryItem{l.Get("unknown"), l.Get("g:unknownText")})
 }
 
 // staleSpan is "6 Monaten" for the default 183 days, else "N Tagen".
