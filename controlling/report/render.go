@@ -209,6 +209,11 @@ type rollupView struct {
 	BudgetSpent   string
 	EarnedValue   string
 	CPI           string
+	// HasSavings and HasBudget tell whether any measure rolled up has
+	// savings data (a budget); without, a table of its parts leaves the
+	// column out rather than repeating "unknown" on every row.
+	HasSavings bool
+	HasBudget  bool
 }
 
 type focusView struct {
@@ -580,6 +585,7 @@ func (v *view) rollup(r *controlling.Rollup, m members) rollupView {
 	if r.StaleCount > 0 {
 		rv.StaleText = fmt.Sprintf(l.Get("staleOf"), r.StaleCount, n, v.staleSpan())
 	}
+	rv.HasSavings, rv.HasBudget = m.savings, m.budgets
 	if m.savings {
 		rv.FTEExpected, rv.FTERealized = FormatNumber(r.FTE.Expected, 2), FormatNumber(r.FTE.Realized, 2)
 		rv.FTEBoth = rv.FTEExpected + " / " + rv.FTERealized
