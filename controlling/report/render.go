@@ -304,7 +304,7 @@ func newView(r *controlling.Report, lang string) *view {
 		v.StaleAfterDays = controlling.DefaultStaleAfterDays
 	}
 	n := newNamer(r, lang)
-	v.Title = string(r.Strategy.ID)
+	v.Title = clean(string(r.Strategy.ID))
 	if r.Source != nil {
 		if t := r.Source.Title.In(lang); t != "" {
 			v.Title = clean(t)
@@ -332,7 +332,7 @@ func newView(r *controlling.Report, lang string) *view {
 		seen := map[strategy.ID]bool{}
 		var area members
 		goalSum := 0
-		fv := focusView{ID: string(fa.ID), Title: n.focusArea(fa.ID)}
+		fv := focusView{ID: clean(string(fa.ID)), Title: n.focusArea(fa.ID)}
 		for _, g := range fa.Goals {
 			var gm members
 			has(g.Measures, &gm)
@@ -347,9 +347,9 @@ func newView(r *controlling.Report, lang string) *view {
 					has([]strategy.ID{id}, &all)
 				}
 			}
-			gv := goalView{ID: string(g.ID), Title: n.goal(g.ID), rollupView: v.rollup(&g.Rollup, gm)}
+			gv := goalView{ID: clean(string(g.ID)), Title: n.goal(g.ID), rollupView: v.rollup(&g.Rollup, gm)}
 			for _, id := range g.Measures {
-				gv.Measures = append(gv.Measures, itemView{ID: string(id), Title: n.measure(id)})
+				gv.Measures = append(gv.Measures, itemView{ID: clean(string(id)), Title: n.measure(id)})
 			}
 			fv.Goals = append(fv.Goals, gv)
 		}
@@ -399,9 +399,9 @@ func newView(r *controlling.Report, lang string) *view {
 					ln = &links{}
 					n.linked[id] = ln
 				}
-				ln.goals = append(ln.goals, string(g.ID))
-				if !slices.Contains(ln.areas, string(fa.ID)) {
-					ln.areas = append(ln.areas, string(fa.ID))
+				ln.goals = append(ln.goals, clean(string(g.ID)))
+				if !slices.Contains(ln.areas, clean(string(fa.ID))) {
+					ln.areas = append(ln.areas, clean(string(fa.ID)))
 				}
 			}
 		}
@@ -464,17 +464,17 @@ func newView(r *controlling.Report, lang string) *view {
 			}
 			note += fmt.Sprintf(l.Get("cancelledSpent"), FormatCHF(pm.Budget.Spent), FormatCHF(pm.Budget.Planned))
 		}
-		v.Cancelled = append(v.Cancelled, itemView{ID: string(id), Title: n.measure(id), Note: note})
+		v.Cancelled = append(v.Cancelled, itemView{ID: clean(string(id)), Title: n.measure(id), Note: note})
 	}
 	for _, id := range r.Uncovered {
-		v.Uncovered = append(v.Uncovered, itemView{ID: string(id), Title: n.goal(id), Note: n.focusAreaOfGoal(id)})
+		v.Uncovered = append(v.Uncovered, itemView{ID: clean(string(id)), Title: n.goal(id), Note: n.focusAreaOfGoal(id)})
 	}
 	for _, id := range r.Stale {
 		note := l.Get("updated") + l.Get("colon") + l.Get("never")
 		if pm := n.portfolioMeasure(id); pm != nil && !pm.Updated.IsZero() {
 			note = l.Get("updated") + l.Get("colon") + formatDate(pm.Updated, lang)
 		}
-		v.Stale = append(v.Stale, itemView{ID: string(id), Title: n.measure(id), Note: note})
+		v.Stale = append(v.Stale, itemView{ID: clean(string(id)), Title: n.measure(id), Note: note})
 	}
 	for _, id := range r.Divergent {
 		note := ""
@@ -487,7 +487,7 @@ func newView(r *controlling.Report, lang string) *view {
 			}
 			note += l.Get("computed") + l.Get("colon") + StatusLabel(f.Status, lang)
 		}
-		v.Divergent = append(v.Divergent, itemView{ID: string(id), Title: n.measure(id), Note: note})
+		v.Divergent = append(v.Divergent, itemView{ID: clean(string(id)), Title: n.measure(id), Note: note})
 	}
 	v.Glossary = glossary(o, v.StaleAfterDays, l, v.AnyBudget, v.AnySavings)
 	return v
@@ -666,7 +666,7 @@ func orID(t strategy.Text, lang string, id strategy.ID) string {
 	if s := t.In(lang); s != "" {
 		return clean(s)
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) focusArea(id strategy.ID) string {
@@ -675,7 +675,7 @@ func (n *namer) focusArea(id strategy.ID) string {
 			return orID(fa.Title, n.lang, id)
 		}
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) goal(id strategy.ID) string {
@@ -684,7 +684,7 @@ func (n *namer) goal(id strategy.ID) string {
 			return orID(g.Title, n.lang, id)
 		}
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) focusAreaOfGoal(id strategy.ID) string {
@@ -702,7 +702,7 @@ func (n *namer) measure(id strategy.ID) string {
 	if m := n.measures[id]; m != nil {
 		return orID(m.Title, n.lang, id)
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) ownerOf(id strategy.ID) string {
@@ -716,12 +716,12 @@ func (n *namer) org(id strategy.ID) string {
 	if o := n.orgs[id]; o != nil {
 		return orID(o.Name, n.lang, id)
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) measureView(m *controlling.Measure, l labels) measureView {
 	mv := measureView{
-		ID:              string(m.ID),
+		ID:              clean(string(m.ID)),
 		Title:           n.measure(m.ID),
 		Status:          m.Status,
 		StatusText:      StatusLabel(m.Status, n.lang),
@@ -748,7 +748,7 @@ func (n *namer) measureView(m *controlling.Measure, l labels) measureView {
 	switch {
 	case pm != nil:
 		for _, g := range pm.Goals {
-			mv.Goals = append(mv.Goals, string(g))
+			mv.Goals = append(mv.Goals, clean(string(g)))
 		}
 	case ln != nil:
 		mv.Goals = ln.goals
@@ -756,8 +756,8 @@ func (n *namer) measureView(m *controlling.Measure, l labels) measureView {
 	switch {
 	case n.source != nil:
 		for _, g := range mv.Goals {
-			if _, fa, ok := n.source.Goal(strategy.ID(g)); ok && !slices.Contains(mv.FocusAreas, string(fa.ID)) {
-				mv.FocusAreas = append(mv.FocusAreas, string(fa.ID))
+			if _, fa, ok := n.source.Goal(strategy.ID(g)); ok && !slices.Contains(mv.FocusAreas, clean(string(fa.ID))) {
+				mv.FocusAreas = append(mv.FocusAreas, clean(string(fa.ID)))
 			}
 		}
 	case ln != nil:
@@ -769,7 +769,7 @@ func (n *namer) measureView(m *controlling.Measure, l labels) measureView {
 	if pm.Savings == nil {
 		mv.HasSavings, mv.FTEText = false, l.Get("noSavings")
 	}
-	mv.Owner = string(pm.Owner)
+	mv.Owner = clean(string(pm.Owner))
 	mv.OwnerName = n.org(pm.Owner)
 	mv.Lifecycle = LifecycleLabel(pm.Status, n.lang)
 	if !pm.Start.IsZero() {

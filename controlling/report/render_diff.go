@@ -124,7 +124,7 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		}
 	}
 	row := func(p controlling.ProgressDelta, title string) deltaRow {
-		r := deltaRow{ID: string(p.ID), Title: title,
+		r := deltaRow{ID: clean(string(p.ID)), Title: title,
 			Old: formatPercentPtr(p.Old, l), New: formatPercentPtr(p.New, l), Change: roundedChange(p.Old, p.New, l)}
 		if p.OldStatus != "" {
 			r.OldStatus = StatusLabel(p.OldStatus, lang)
@@ -174,7 +174,7 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		if len(g.Removed) > 0 {
 			parts = append(parts, l.Get("goalsRemoved")+c+joinIDs(g.Removed))
 		}
-		v.GoalMoves = append(v.GoalMoves, itemView{ID: string(g.ID), Title: name((*namer).measure, g.ID), Note: strings.Join(parts, "; ")})
+		v.GoalMoves = append(v.GoalMoves, itemView{ID: clean(string(g.ID)), Title: name((*namer).measure, g.ID), Note: strings.Join(parts, "; ")})
 	}
 	for _, p := range d.Measures {
 		r := row(p, name((*namer).measure, p.ID))
@@ -185,10 +185,10 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		}
 	}
 	for _, id := range d.Added {
-		v.Added = append(v.Added, itemView{ID: string(id), Title: nn.measure(id), Note: nn.ownerOf(id)})
+		v.Added = append(v.Added, itemView{ID: clean(string(id)), Title: nn.measure(id), Note: nn.ownerOf(id)})
 	}
 	for _, id := range d.Removed {
-		v.Removed = append(v.Removed, itemView{ID: string(id), Title: on.measure(id), Note: on.ownerOf(id)})
+		v.Removed = append(v.Removed, itemView{ID: clean(string(id)), Title: on.measure(id), Note: on.ownerOf(id)})
 	}
 	for _, ch := range d.StatusChanges {
 		var parts []string
@@ -198,7 +198,7 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		if ch.Changed == controlling.ChangedLifecycle || ch.Changed == controlling.ChangedBoth {
 			parts = append(parts, l.Get("lifecycleWord")+c+LifecycleLabel(ch.OldPortfolioStatus, lang)+" → "+LifecycleLabel(ch.NewPortfolioStatus, lang))
 		}
-		v.Changes = append(v.Changes, itemView{ID: string(ch.ID), Title: name((*namer).measure, ch.ID), Note: strings.Join(parts, "; ")})
+		v.Changes = append(v.Changes, itemView{ID: clean(string(ch.ID)), Title: name((*namer).measure, ch.ID), Note: strings.Join(parts, "; ")})
 	}
 	return v
 }

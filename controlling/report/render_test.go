@@ -533,6 +533,9 @@ func TestRenderControlCharacters(t *testing.T) {
 	r.Source.Title = strategy.Text{"de": "Strategie\x1b[31m rot\a"}
 	r.Portfolio.Measures[0].Title = strategy.Text{"de": "Titel\rüberschrieben\u202egnirts"}
 	r.Portfolio.Organisations[0].Name = strategy.Text{"de": "Amt\u009b und \x9b"}
+	// Ids too, for reports built without validation: a goal id with ESC.
+	r.FocusAreas[0].Goals[1].ID = "G2\x1b]0;x\a"
+	r.Uncovered = []strategy.ID{r.FocusAreas[0].Goals[1].ID}
 	for _, f := range report.Formats {
 		out := render(t, r, f, "de")
 		for _, c := range []string{"\x1b", "\a", "\u202e", "\u009b", "\x9b"} {
