@@ -763,16 +763,20 @@ func TestReportJSON(t *testing.T) {
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(b, &doc))
 	assert.Equal(t, "2026-07-02", doc["asOf"])
-	for _, k := range []string{"strategy", "focusAreas", "measures", "purposes", "cancelled", "uncovered", "stale", "divergent"} {
+	assert.Equal(t, "2026-07-02", doc["portfolioAsOf"])
+	for _, k := range []string{"strategy", "focusAreas", "measures", "purposes", "cancelled", "cancelledTotals", "uncovered", "stale", "divergent"} {
 		assert.Contains(t, doc, k)
 	}
 	assert.Equal(t, []any{}, doc["cancelled"], "empty lists are [], not null")
+	assert.Equal(t, map[string]any{"measures": 0.0, "planned": 0.0, "spent": 0.0}, doc["cancelledTotals"])
+	area := doc["focusAreas"].([]any)[0].(map[string]any)
+	assert.Contains(t, area, "staleCount")
 	st := doc["strategy"].(map[string]any)
-	for _, k := range []string{"id", "progress", "coverage", "status", "fte", "budget", "formula", "counts"} {
+	for _, k := range []string{"id", "progress", "coverage", "status", "fte", "budget", "formula", "counts", "staleCount"} {
 		assert.Contains(t, st, k)
 	}
 	goal := doc["focusAreas"].([]any)[0].(map[string]any)["goals"].([]any)[0].(map[string]any)
-	for _, k := range []string{"id", "progress", "coverage", "status", "fte", "budget", "measures", "contributions"} {
+	for _, k := range []string{"id", "progress", "coverage", "status", "fte", "budget", "measures", "contributions", "staleCount"} {
 		assert.Contains(t, goal, k)
 	}
 	uncovered := doc["focusAreas"].([]any)[0].(map[string]any)["goals"].([]any)[1].(map[string]any)
@@ -808,6 +812,8 @@ func TestExplain(t *testing.T) {
 	assert.Equal(t, []strategy.ID{"A3"}, a.Excluded)
 	assert.Equal(t, controlling.Coverage{Covered: 2, Total: 3}, a.Coverage)
 	fxAssertPtr(t, fxFloat(55), a.Progress, "A")
+	assert.Equal(t, 1, a.StaleCount, "M2 was never updated: the area's figure rests partly on it")
+	assert.Equal(t, 1, g.StaleCount)
 
 	s := r.ExplainStrategy()
 	assert.Equal(t, controlling.LevelStrategy, s.Level)
