@@ -71,6 +71,9 @@ func newSite() (*site, error) {
 		{"/hello/hello.wasm", filepath.Join(env.hello, "hello.wasm")},
 		{"/hello/wasm_exec.js", filepath.Join(env.dist, "wasm_exec.js")},
 		{"/hello/hello.js", filepath.Join("testdata", "hello", "hello.js")},
+		{"/domhello/hello.wasm", filepath.Join(env.hello, "domhello.wasm")},
+		{"/domhello/wasm_exec.js", filepath.Join(env.dist, "wasm_exec.js")},
+		{"/domhello/hello.js", filepath.Join("testdata", "hello", "hello.js")},
 		{hostileURL, filepath.Join("testdata", "hostile.portfolio.json")},
 		{invalidURL, filepath.Join("testdata", "invalid.portfolio.json")},
 	} {
@@ -99,6 +102,8 @@ func newSite() (*site, error) {
 <script type="module" src="/hello/hello.js"></script></head>
 <body><main><div id="hello" data-state="loading"></div></main></body></html>
 `)}
+	s.files["/page/domhello.html"] = file{"text/html; charset=utf-8",
+		bytes.Replace(s.files["/page/hello.html"].body, []byte("/hello/hello.js"), []byte("/domhello/hello.js"), 1)}
 	s.Server = httptest.NewServer(s)
 	return s, nil
 }
