@@ -26,6 +26,7 @@ type widget struct {
 	renderer *explorer.Renderer
 	cleared  bool // what kompass.js showed before the program ran is gone
 	rendered bool // the data was rendered once
+	fallback bool // the element holds a static fallback (read when its attributes are)
 
 	funcs     []js.Func
 	listeners []func()
@@ -108,6 +109,7 @@ func hash() string { return location.Hash() }
 // update reads the attributes; a new data source starts a load on a
 // goroutine of its own, never inside the JS callback that asked for it.
 func (w *widget) update() {
+	w.fallback = strings.TrimSpace(w.host.TextContent()) != ""
 	if !w.w.SetAttributes(w.attributes(), hash()) {
 		w.render(explorer.Effect{})
 		return
@@ -123,14 +125,11 @@ func (w *widget) update() {
 	}()
 }
 
-// hasFallback reports whether the element holds a static fallback.
-func (w *widget) hasFallback() bool { return strings.TrimSpace(w.host.TextContent()) != "" }
-
 // render shows the widget's screen and applies eff.
 func (w *widget) render(eff explorer.Effect) {
 	w.paint.Lock()
 	defer w.paint.Unlock()
-	sc := w.w.Screen(w.hasFallback())
+	sc := w.w.Screen(w.fallback)
 	if !w.cleared { // what kompass.js showed before the program ran
 		shell := func() dom.HTMLElement { return element(w.root.Underlying().Call("querySelector", "[data-kx-shell]")) }
 		for s := shell(); s != nil; s = shell() {
