@@ -5,10 +5,12 @@
 // and date formats, and the view model — a tree of Nodes saying what to
 // show — with a Renderer that brings any DOM up to date with it.
 //
-// The WebAssembly program in wasm/cmd/kompass is a thin adapter: it fetches
-// the data, calls Load, Build and Dispatch, and renders through a Batch,
-// which records the DOM operations for kompass.js to apply in one call. Every figure comes from package controlling; the explorer
-// computes none of its own. Text from data is only ever set as text, and
+// The WebAssembly program in wasm/cmd/kompass is a thin adapter on
+// honnef.co/go/js/dom/v2: it reads the element's attributes and events,
+// asks Widget what to load, show and do (Loads shares data loads between
+// elements; EventOn turns a DOM event into an Event), and applies the
+// Renderer's changes to the DOM. Every figure comes from package
+// controlling; the explorer computes none of its own. Text from data is only ever set as text, and
 // the only links are https: and mailto:.
 //
 // Event bindings are attributes: an element with data-on-click="toggle:GK"

@@ -3,11 +3,11 @@ package explorer
 import (
 	"errors"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/bl-digital/kompass/controlling"
-	url "github.com/bl-digital/kompass/internal/weburl"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 )
