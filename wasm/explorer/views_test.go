@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bl-digital/kompass/strategy"
 	"github.com/bl-digital/kompass/wasm/explorer"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -141,7 +140,10 @@ func TestFallbackTextMarkedGerman(t *testing.T) {
 	require.NotNil(t, span, "reason: a title with no French text is its own element")
 	assert.Equal(t, "de", mustAttr(t, span, "lang"), "reason: marked German so screen readers read it as German")
 	ppm := n.ByTestID("card-PPM")
-	assert.Nil(t, ppm.Find(func(x *explorer.Node) bool { v, _ := x.Attr("lang"); return v == "de" && x.TextContent() == "Portefeuille de projets" }),
+	assert.Nil(t, ppm.Find(func(x *explorer.Node) bool {
+		v, _ := x.Attr("lang")
+		return v == "de" && x.TextContent() == "Portefeuille de projets"
+	}),
 		"reason: a French text is not marked")
 	de := build(t, m, explorer.Config{Lang: "de", View: "measures"}, nil)
 	assert.Nil(t, de.Find(func(x *explorer.Node) bool { _, ok := x.Attr("lang"); return ok && x.Tag == "span" }),
@@ -336,5 +338,5 @@ func TestFocusAfter(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, explorer.FocusAfter(tt.old, tt.next), "reason: %s", tt.reason)
 	}
-	_ = strategy.ID("")
+
 }
