@@ -65,7 +65,7 @@ func (b builder) area(fa controlling.FocusArea, goals []*Node, filtered bool, ma
 	}
 	li := El("li", A("class", "kx-area", "data-testid", "area-"+string(fa.ID)),
 		b.nodeHead(1, fa.ID, gid, open, filtered, T(string(fa.ID)+" · "), b.data(sfa.Title), count),
-		b.figures(key, b.msg("progress.of", "title", sfa.Title.In(b.lang)), fa.Rollup, b.m.measuresOf(key), false)).WithKey(string(fa.ID))
+		b.figures(key, b.msg("progress.of", "title", dataString(sfa.Title, b.lang)), fa.Rollup, b.m.measuresOf(key), false)).WithKey(string(fa.ID))
 	if open {
 		li.Children = append(li.Children, El("ul", A("class", "kx-goals", "id", gid), goals...))
 	}
@@ -163,7 +163,7 @@ func (b builder) goal(g controlling.Goal, visible func(strategy.ID) bool, filter
 	li := El("li", A("class", "kx-goal", "data-testid", "goal-"+string(g.ID)),
 		b.nodeHead(2, g.ID, mid, open, filtered, T(string(g.ID)+" · "), b.data(sg.Title),
 			El("span", A("class", "kx-node-count"), T(" ("+count+")"))),
-		b.figures("goal:"+string(g.ID), b.msg("progress.of", "title", sg.Title.In(b.lang)), g.Rollup, g.Measures, false)).WithKey(string(g.ID))
+		b.figures("goal:"+string(g.ID), b.msg("progress.of", "title", dataString(sg.Title, b.lang)), g.Rollup, g.Measures, false)).WithKey(string(g.ID))
 	if !open {
 		return li
 	}

@@ -129,6 +129,11 @@ func TestFrenchTypography(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "57,9\u202f%", explorer.Percent("fr", 57.94), "reason: the percent sign too")
+
+	m := fixture(t)
+	m.Portfolio.Measures[0].Title["fr"] = "Portefeuille : projets !"
+	n := build(t, m, explorer.Config{Lang: "fr", View: "measures"}, nil)
+	assert.Contains(t, n.ByTestID("card-PPM").TextContent(), "Portefeuille\u00a0: projets\u202f!", "reason: French data texts get French spacing too")
 }
 
 func TestFallbackTextMarkedGerman(t *testing.T) {
