@@ -80,15 +80,10 @@ func (b builder) nodeHead(depth int, id strategy.ID, controls string, open, filt
 		h.Children = append(h.Children, El("span", A("class", "kx-node-label", "data-testid", "label-"+string(id)), label...))
 		return h
 	}
-	btn := El("button", A("type", "button", "class", "kx-toggle", "id", "kx-toggle-"+string(id), "aria-expanded", strconv.FormatBool(open),
+	h.Children = append(h.Children, El("button", A("type", "button", "class", "kx-toggle", "id", "kx-toggle-"+string(id), "aria-expanded", strconv.FormatBool(open),
 		"aria-controls", controls, "data-on-click", "toggle:"+string(id), "data-testid", "toggle-"+string(id)),
-		El("span", A("class", "kx-chevron", "aria-hidden", "true")))
-	for _, l := range label {
-		if l != nil {
-			btn.Children = append(btn.Children, l)
-		}
-	}
-	h.Children = append(h.Children, btn)
+		El("span", A("class", "kx-chevron", "aria-hidden", "true")),
+		El("span", A("class", "kx-toggle-label"), label...)))
 	return h
 }
 

@@ -354,11 +354,12 @@ func (w *widget) onHash(js.Value) {
 		return
 	}
 	s := explorer.DecodeHash(js.Global().Get("location").Get("hash").String(), w.prefix, w.cfg)
-	s.Explain = w.state.Explain
-	changed := !s.Equal(w.state)
+	s.Explain, s.FiltersOpen = w.state.Explain, w.state.FiltersOpen
+	old := w.state
+	changed := !s.Equal(old)
 	w.state = s
 	w.mu.Unlock()
 	if changed {
-		w.render(explorer.Effect{})
+		w.render(explorer.Effect{Focus: explorer.FocusAfter(old, s)})
 	}
 }
