@@ -345,3 +345,23 @@ func TestFocusAfter(t *testing.T) {
 	}
 
 }
+
+func TestFilteredTreePages(t *testing.T) {
+	m := bigModel(t, 2000)
+	cfg := explorer.Config{}
+	s := explorer.Default(cfg)
+	s.Filter.Field = "data"
+	root := explorer.Build(m, s, cfg)
+	rows := testIDs(root.ByTestID("tree"), "open-")
+	require.Len(t, rows, explorer.PageSize, "reason: a filtered tree with hundreds of matches lists a page of rows")
+	more := root.ByTestID("more-tree")
+	require.NotNil(t, more, "reason: and one show more at its end")
+	assert.NotEmpty(t, testIDs(root, "goal-"), "reason: the goals holding matches are all listed, with their counts")
+	assert.Nil(t, root.ByTestID("more-goal-"+testIDs(root, "goal-")[0]), "reason: no show more per goal")
+	s, eff := explorer.Dispatch(m, cfg, s, explorer.Event{Type: "click", Action: "more:tree"})
+	root = explorer.Build(m, s, cfg)
+	assert.Len(t, testIDs(root.ByTestID("tree"), "open-"), 2*explorer.PageSize, "reason: show more adds a page")
+	next := byID(root, eff.Focus)
+	require.NotNil(t, next, "reason: the focus goes to the first new row")
+	assert.Equal(t, "-1", mustAttr(t, next, "tabindex"))
+}
