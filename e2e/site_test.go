@@ -119,6 +119,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // widget is one <kompass-explorer> on a test page.
 type widget struct {
 	ID, Strategy, Portfolio, Lang, Focus, View string
+	Heading                                    string // the heading-level attribute
 }
 
 // defaultWidget is the widget most tests use: the example data, element id w.
@@ -130,14 +131,15 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Kompass e2e: {{.Name}}</title>
-<script type="module" src="/kompass/kompass.js"></script>
+{{with .CSS}}<link rel="stylesheet" href="{{.}}">
+{{end}}<script type="module" src="/kompass/kompass.js"></script>
 </head>
 <body>
 <header><a href="#top" id="before">Seitenanfang</a></header>
 <main>
 <h1>Kompass e2e: {{.Name}}</h1>
 <h2>Stand der Umsetzung</h2>
-{{range .Widgets}}<kompass-explorer{{with .ID}} id="{{.}}"{{end}}{{with .Strategy}} strategy="{{.}}"{{end}}{{with .Portfolio}} portfolio="{{.}}"{{end}}{{with .Lang}} lang="{{.}}"{{end}}{{with .Focus}} focus="{{.}}"{{end}}{{with .View}} view="{{.}}"{{end}}></kompass-explorer>
+{{range .Widgets}}<kompass-explorer{{with .ID}} id="{{.}}"{{end}}{{with .Strategy}} strategy="{{.}}"{{end}}{{with .Portfolio}} portfolio="{{.}}"{{end}}{{with .Lang}} lang="{{.}}"{{end}}{{with .Focus}} focus="{{.}}"{{end}}{{with .View}} view="{{.}}"{{end}}{{with .Heading}} heading-level="{{.}}"{{end}}></kompass-explorer>
 {{end}}</main>
 <footer><a href="#top" id="after">Seitenende</a></footer>
 </body>
@@ -146,16 +148,30 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 
 // page adds the test page name with widgets (page language de) and returns its URL.
 func (s *site) page(name string, widgets ...widget) string {
+	return s.hostPage(name, "de", "", widgets...)
+}
+
+// hostPage adds the test page name in language lang with widgets and,
+// when css is not empty, the host stylesheet css (served as
+// /page/NAME.css, as the CSP wants), and returns its URL.
+func (s *site) hostPage(name, lang, css string, widgets ...widget) string {
 	var b bytes.Buffer
+	cssURL := ""
+	if css != "" {
+		cssURL = "/page/" + name + ".css"
+	}
 	if err := pageTmpl.Execute(&b, struct {
-		Name, Lang string
-		Widgets    []widget
-	}{name, "de", widgets}); err != nil {
+		Name, Lang, CSS string
+		Widgets         []widget
+	}{name, lang, cssURL, widgets}); err != nil {
 		panic(err) // the template is ours
 	}
 	p := "/page/" + name + ".html"
 	s.mu.Lock()
 	s.files[p] = file{"text/html; charset=utf-8", b.Bytes()}
+	if css != "" {
+		s.files[cssURL] = file{"text/css; charset=utf-8", []byte(css)}
+	}
 	s.mu.Unlock()
 	return s.URL + p
 }
