@@ -10,8 +10,6 @@ import (
 	"testing"
 
 	"github.com/bl-digital/kompass/controlling"
-	"github.com/bl-digital/kompass/examples"
-	"github.com/bl-digital/kompass/internal/jsondoc"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 	"github.com/bl-digital/kompass/wasm/explorer"
@@ -298,46 +296,6 @@ func TestLanguages(t *testing.T) {
 		shown := must[treeFigures](tb, figuresJS+`("w")`)
 		assertFigures(t, "strategy in "+lang, lang, d.r.Strategy.Rollup, shown.Strategy)
 		assert.Contains(t, tb.text("w", "summary"), d.s.Title.In(lang), "the strategy's title in %s", lang)
-	}
-}
-
-// TestErrors checks that a 404 data URL and an invalid portfolio each show
-// a message naming the URL and the reason (every validation problem with
-// its file position and JSON pointer, URL:line:col: /pointer: message), two
-// widgets on one page.
-func TestErrors(t *testing.T) {
-	s, err := strategy.DecodeBytes(examples.StrategyJSON)
-	require.NoError(t, err)
-	raw, err := os.ReadFile(filepath.Join("testdata", "invalid.portfolio.json"))
-	require.NoError(t, err)
-	p, err := portfolio.DecodeBytes(raw)
-	require.NoError(t, err, "the invalid portfolio decodes; its problems are semantic")
-	problems := portfolio.Validate(p, s)
-	require.True(t, problems.HasErrors())
-	jsondoc.Locate(raw, problems)
-
-	tb := newTab(t, 1280, 900)
-	tb.allowNetworkError("missing.json")
-	tb.open(env.site.page("errors",
-		widget{ID: "e404", Strategy: strategyURL, Portfolio: missingURL},
-		widget{ID: "einv", Strategy: strategyURL, Portfolio: invalidURL, Lang: "en"}), "", "")
-	tb.waitState("e404", "error")
-	tb.waitState("einv", "error")
-
-	require.Equal(t, explorer.Msg("de", "error.title"), must[string](tb, `__e2e.must("e404", "error").querySelector(".kx-error-title").textContent`))
-	reason := tb.text("e404", "error-reason")
-	require.Equal(t, explorer.Msg("de", "error.http", "url", missingURL, "status", "404"), reason)
-	require.Equal(t, "alert", tb.attr("e404", "error", "role"), "the message is announced")
-
-	require.Equal(t, explorer.Msg("en", "error.invalid", "url", invalidURL), tb.text("einv", "error-reason"))
-	items := must[[]string](tb, `[...__e2e.must("einv", "error-problems").querySelectorAll("li")].map((li) => li.textContent)`)
-	require.Len(t, items, len(problems))
-	for _, pr := range problems {
-		require.Positive(t, pr.Line, "%s: the locator places every problem", pr.Pointer)
-		where := fmt.Sprintf("%s:%d:%d: %s", invalidURL, pr.Line, pr.Column, pr.Pointer)
-		require.True(t, slices.ContainsFunc(items, func(it string) bool {
-			return strings.HasPrefix(it, where) && strings.Contains(it, pr.Message)
-		}), "no line reads %s: %s: %q", where, pr.Message, items)
 	}
 }
 

@@ -1,10 +1,10 @@
 package explorer
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/bl-digital/kompass/controlling"
-	url "github.com/bl-digital/kompass/internal/weburl"
 	"github.com/bl-digital/kompass/portfolio"
 )
 
