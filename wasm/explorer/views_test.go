@@ -365,3 +365,15 @@ func TestFilteredTreePages(t *testing.T) {
 	require.NotNil(t, next, "reason: the focus goes to the first new row")
 	assert.Equal(t, "-1", mustAttr(t, next, "tabindex"))
 }
+
+func TestWidgetHashEffect(t *testing.T) {
+	w := ready(t, explorer.Attributes{ID: "k"}, "#k.v=measures&k.f=data")
+	eff, changed := w.HashEffect("#k.v=measures&k.f=data")
+	assert.False(t, changed, "reason: the same hash changes nothing")
+	assert.Equal(t, "", eff.Focus)
+	eff, changed = w.HashEffect("#k.v=measures")
+	assert.True(t, changed, "reason: Back over a filter change")
+	assert.Equal(t, "kx-filter-field", eff.Focus, "reason: the focus goes to the filter that changed, not the page body")
+	eff, _ = w.HashEffect("")
+	assert.Equal(t, "kx-tab-goals", eff.Focus, "reason: Back to the tree: its tab")
+}
