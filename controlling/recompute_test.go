@@ -410,7 +410,7 @@ func recompute(t *testing.T, s *strategy.Strategy, p *portfolio.Portfolio, o con
 	// Purposes: a–d in order, then the measures without one.
 	gotPurposes := doc["purposes"].([]any)
 	k := 0
-	for _, pu := range append(append([]portfolio.Purpose{}, portfolio.Purposes...), "") {
+	for _, pu := range append(append([]portfolio.Purpose{}, portfolio.Purposes()...), "") {
 		tl := newTally()
 		n := 0
 		for _, m := range ms {

@@ -134,6 +134,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // widget is one <kompass-explorer> on a test page.
 type widget struct {
 	ID, Strategy, Portfolio, Lang, Focus, View string
+	Heading                                    string // the heading-level attribute
 	// Fallback is the element's content, its static fallback.
 	Fallback template.HTML
 }
@@ -153,6 +154,8 @@ type pageOpts struct {
 	Widget string
 	// Dark adds darkCSS to the page.
 	Dark bool
+	// CSS, when set, is a host stylesheet of the page's own (served as /page/NAME.css).
+	CSS string
 }
 
 // defaultWidget is the widget most tests use: the example data, element id w.
@@ -166,13 +169,14 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <title>Kompass e2e: {{.Name}}</title>
 <script type="module" src="{{.Widget}}kompass.js"></script>
 {{if .Dark}}<link rel="stylesheet" href="/page/dark.css">
+{{end}}{{with .CSS}}<link rel="stylesheet" href="{{.}}">
 {{end}}</head>
 <body>
 <header><a href="#top" id="before">Seitenanfang</a></header>
 <main>
 <h1>Kompass e2e: {{.Name}}</h1>
 <h2>Stand der Umsetzung</h2>
-{{range .Widgets}}<kompass-explorer{{with .ID}} id="{{.}}"{{end}}{{with .Strategy}} strategy="{{.}}"{{end}}{{with .Portfolio}} portfolio="{{.}}"{{end}}{{with .Lang}} lang="{{.}}"{{end}}{{with .Focus}} focus="{{.}}"{{end}}{{with .View}} view="{{.}}"{{end}}>{{.Fallback}}</kompass-explorer>
+{{range .Widgets}}<kompass-explorer{{with .ID}} id="{{.}}"{{end}}{{with .Strategy}} strategy="{{.}}"{{end}}{{with .Portfolio}} portfolio="{{.}}"{{end}}{{with .Lang}} lang="{{.}}"{{end}}{{with .Focus}} focus="{{.}}"{{end}}{{with .View}} view="{{.}}"{{end}}{{with .Heading}} heading-level="{{.}}"{{end}}>{{.Fallback}}</kompass-explorer>
 {{end}}</main>
 <footer><a href="#top" id="after">Seitenende</a></footer>
 </body>
@@ -184,6 +188,13 @@ func (s *site) page(name string, widgets ...widget) string {
 	return s.pageWith(name, pageOpts{}, widgets...)
 }
 
+// hostPage adds the test page name in language lang with widgets and,
+// when css is not empty, the host stylesheet css (served as
+// /page/NAME.css, as the CSP wants), and returns its URL.
+func (s *site) hostPage(name, lang, css string, widgets ...widget) string {
+	return s.pageWith(name, pageOpts{Lang: lang, CSS: css}, widgets...)
+}
+
 // pageWith is page with the page-level choices o.
 func (s *site) pageWith(name string, o pageOpts, widgets ...widget) string {
 	if o.Lang == "" {
@@ -192,17 +203,24 @@ func (s *site) pageWith(name string, o pageOpts, widgets ...widget) string {
 	if o.Widget == "" {
 		o.Widget = "/kompass/"
 	}
+	cssURL := ""
+	if o.CSS != "" {
+		cssURL = "/page/" + name + ".css"
+	}
 	var b bytes.Buffer
 	if err := pageTmpl.Execute(&b, struct {
-		Name, Lang, Widget string
-		Dark               bool
-		Widgets            []widget
-	}{name, o.Lang, o.Widget, o.Dark, widgets}); err != nil {
+		Name, Lang, Widget, CSS string
+		Dark                    bool
+		Widgets                 []widget
+	}{name, o.Lang, o.Widget, cssURL, o.Dark, widgets}); err != nil {
 		panic(err) // the template is ours
 	}
 	p := "/page/" + name + ".html"
 	s.mu.Lock()
 	s.files[p] = file{"text/html; charset=utf-8", b.Bytes()}
+	if o.CSS != "" {
+		s.files[cssURL] = file{"text/css; charset=utf-8", []byte(o.CSS)}
+	}
 	s.mu.Unlock()
 	return s.URL + p
 }

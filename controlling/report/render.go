@@ -140,7 +140,7 @@ func (rd Renderer) language() (string, error) {
 	if rd.Lang == "" {
 		return "de", nil
 	}
-	if !slices.Contains(strategy.Languages, rd.Lang) {
+	if !slices.Contains(strategy.Languages(), rd.Lang) {
 		return "", fmt.Errorf("report: %w %q (want de, fr, it or en)", ErrUnknownLanguage, rd.Lang)
 	}
 	return rd.Lang, nil

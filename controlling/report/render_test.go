@@ -389,7 +389,7 @@ func TestGoldenReport(t *testing.T) {
 		report.HTML: "html", report.HTMLFragment: "fragment.html",
 		report.CSV: "csv", report.JSON: "json",
 	}
-	for _, lang := range strategy.Languages {
+	for _, lang := range strategy.Languages() {
 		for _, f := range report.Formats {
 			if f == report.JSON && lang != "de" {
 				continue // the JSON has no words
@@ -454,7 +454,7 @@ func TestGoldenDiff(t *testing.T) {
 	require.NotEmpty(t, d.Added, "the diff has added measures")
 	require.NotEmpty(t, d.Removed, "the diff has removed measures")
 	require.NotEmpty(t, d.StatusChanges, "the diff has status changes")
-	for _, lang := range strategy.Languages {
+	for _, lang := range strategy.Languages() {
 		for _, f := range report.DiffFormats {
 			if f == report.JSON && lang != "de" {
 				continue

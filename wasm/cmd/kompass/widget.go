@@ -185,8 +185,8 @@ func (w *widget) onEvent(ev dom.Event) {
 }
 
 func (w *widget) onHash(dom.Event) {
-	if w.w.HashChanged(hash()) {
-		w.render(explorer.Effect{})
+	if eff, changed := w.w.HashEffect(hash()); changed {
+		w.render(eff)
 	}
 }
 
