@@ -189,8 +189,14 @@ func readFile(name string) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 		hint = int(min(st.Size(), schema.ReadLimit))
 	}
+	return readLimited(f, hint)
+}
+
+// readLimited reads r up to schema.ReadLimit bytes, into a buffer of hint
+// bytes to begin with.
+func readLimited(r io.Reader, hint int) ([]byte, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, hint+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(f, schema.ReadLimit)); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(r, schema.ReadLimit)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
