@@ -270,9 +270,12 @@ func summarise(name string, kind schema.Kind, l diag.List) fileReport {
 	l.SetFile(name)
 	r := fileReport{File: name, Kind: kind.String(), Problems: make([]problemReport, len(l))}
 	for i, p := range l {
-		if p.Severity == diag.Warning {
+		switch {
+		case p.Rule == diag.RuleTruncated:
+			r.Errors += p.Omitted() // counted as errors: the file is invalid either way
+		case p.Severity == diag.Warning:
 			r.Warnings++
-		} else {
+		default:
 			r.Errors++
 		}
 		r.Problems[i] = problemReport{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer,
