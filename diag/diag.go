@@ -184,6 +184,10 @@ func More(n int) Problem {
 	return Problem{Rule: RuleTruncated, Message: moreMessage(n), more: n}
 }
 
+// Omitted is how many problems a RuleTruncated problem stands for; 0 for
+// other problems.
+func (p Problem) Omitted() int { return p.more }
+
 func moreMessage(n int) string {
 	what := "problems"
 	if n == 1 {

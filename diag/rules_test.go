@@ -4,6 +4,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/bl-digital/kompass/diag"
@@ -44,4 +45,25 @@ func TestRulesInDocs(t *testing.T) {
 	}
 	headings := regexp.MustCompile("(?m)^#### `([a-z0-9-]+)`$").FindAllStringSubmatch(string(doc), -1)
 	assert.Len(t, headings, len(diag.Rules()), "and no section for a rule that does not exist")
+}
+
+func TestLimit(t *testing.T) {
+	var l diag.List
+	for i := range 5 {
+		l = append(l, diag.Problem{File: "f.json", Pointer: diag.Pointer("measures", i), Rule: diag.RuleSchema, Message: "x"})
+	}
+	got := append(l[:3:3], diag.More(7)).Limit(2)
+	require.Len(t, got, 3)
+	assert.Equal(t, l[:2], got[:2], "the first problems, in order")
+	assert.Equal(t, diag.RuleTruncated, got[2].Rule)
+	assert.Equal(t, 8, got[2].Omitted(), "one over the limit and the 7 a check left out")
+	assert.Equal(t, "f.json: 8 more problems not listed: at most 1000 are listed per file; fix these and run again", got[2].String())
+	assert.Equal(t, l, l.Limit(0), "under the limit, nothing changes")
+}
+
+func TestEscapeAndQuote(t *testing.T) {
+	assert.Equal(t, `a\x1b[31mb\x07c\x7f\u202ed\xff`, diag.Escape("a\x1b[31mb\x07c\x7f\u202ed\xff"), "controls, DEL, bidi and invalid UTF-8")
+	assert.Equal(t, "äöü – ok", diag.Escape("äöü – ok"), "other text is unchanged")
+	long := strings.Repeat("é", 100)
+	assert.Equal(t, `"`+strings.Repeat("é", 80)+`…"`, diag.Quote(long), "cut to 80 characters, not bytes")
 }

@@ -33,15 +33,31 @@ func merge(bl, sl, dl, vl diag.List) diag.List {
 	}
 	l := make(diag.List, 0, len(bl)+len(sl)+len(dl)+len(vl))
 	l = append(l, bl...)
+	// The counts of problems the layers left out: the schema and the
+	// decoder mostly leave out the same ones (a file of thousands of
+	// unknown members), so the larger of their counts is taken.
+	moreS, moreD := 0, 0
 	for _, p := range sl {
-		if p.Rule == diag.RuleTruncated || !byteAt[p.Pointer] {
+		switch {
+		case p.Rule == diag.RuleTruncated:
+			moreS += p.Omitted()
+		case !byteAt[p.Pointer]:
 			l = append(l, p)
 		}
 	}
 	for _, p := range dl {
-		if p.Rule == diag.RuleTruncated || !schemaAt[p.Pointer] && !byteAt[p.Pointer] {
+		switch {
+		case p.Rule == diag.RuleTruncated:
+			moreD += p.Omitted()
+		case p.Rule == diag.RuleUnknownProperty && moreS > 0:
+			// The schema finds every unknown member too; when it had
+			// more than it listed, it listed others than the decoder.
+		case !schemaAt[p.Pointer] && !byteAt[p.Pointer]:
 			l = append(l, p)
 		}
+	}
+	if n := max(moreS, moreD); n > 0 {
+		l = append(l, diag.More(n))
 	}
 	for _, p := range vl {
 		if !aboutBroken(p, byteAt, schemaAt, decodeAt, broken) {

@@ -170,9 +170,16 @@ func (c *compiled) portfolioProblems(doc *jsondoc.Doc) diag.List {
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		n := min(len(l), max(diag.MaxProblems-len(all), 0))
-		all = append(all, l[:n]...)
-		more += len(l) - n
+		for _, p := range l {
+			switch {
+			case p.Rule == diag.RuleTruncated:
+				more += p.Omitted()
+			case len(all) < diag.MaxProblems:
+				all = append(all, p)
+			default:
+				more++
+			}
+		}
 	}
 	spans := doc.Spans
 	text := doc.Text

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -233,4 +234,20 @@ func TestCrashRegressions(t *testing.T) {
 	_, l := ValidateStrategy([]byte(strings.Replace(string(examples.StrategyJSON), `"start": 2023`, `"start": 1e10000000`, 1)))
 	require.Len(t, l, 1, "%v", l)
 	assert.Equal(t, "/period/start", l[0].Pointer, "a strategy's period too")
+}
+
+// TestManyProblemsCounted checks that a file with 3,000 unknown members
+// (found by both the schema and the decoder) lists 1,000 problems and
+// counts the rest once: 2,001 more (with the missing required members).
+func TestManyProblemsCounted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"measures": [], "strategy": "bl-dt-2026"`)
+	for i := range 3000 {
+		fmt.Fprintf(&b, `, "x%d": 1`, i)
+	}
+	b.WriteString("}")
+	_, l := ValidatePortfolio([]byte(b.String()), nil)
+	require.Len(t, l, diag.MaxProblems+1)
+	assert.Equal(t, diag.RuleTruncated, l[diag.MaxProblems].Rule)
+	assert.Equal(t, 2001, l[diag.MaxProblems].Omitted(), "3,000 unknown members and one missing-required problem, 1,000 listed")
 }

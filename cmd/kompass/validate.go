@@ -189,8 +189,14 @@ func readFile(name string) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 		hint = int(min(st.Size(), schema.ReadLimit))
 	}
+	return readLimited(f, hint)
+}
+
+// readLimited reads r up to schema.ReadLimit bytes, into a buffer of hint
+// bytes to begin with.
+func readLimited(r io.Reader, hint int) ([]byte, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, hint+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(f, schema.ReadLimit)); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(r, schema.ReadLimit)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -264,9 +270,12 @@ func summarise(name string, kind schema.Kind, l diag.List) fileReport {
 	l.SetFile(name)
 	r := fileReport{File: name, Kind: kind.String(), Problems: make([]problemReport, len(l))}
 	for i, p := range l {
-		if p.Severity == diag.Warning {
+		switch {
+		case p.Rule == diag.RuleTruncated:
+			r.Errors += p.Omitted() // counted as errors: the file is invalid either way
+		case p.Severity == diag.Warning:
 			r.Warnings++
-		} else {
+		default:
 			r.Errors++
 		}
 		r.Problems[i] = problemReport{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer,
