@@ -91,7 +91,7 @@ func newTab(t testing.TB, width, height int64) *tab {
 	t.Helper()
 	tb := &tab{t: t, allowed: []string{"/favicon.ico"}} // the browser's own request; kompass serve has none
 	ctx, cancel := chromedp.NewContext(env.browser, chromedp.WithListener(tb.onEvent))
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 10*time.Minute) // a safety net against a hung page, not a time limit: TestAxe loads some 25 pages in one tab
 	tb.ctx = ctx
 	t.Cleanup(func() {
 		tb.assertClean()

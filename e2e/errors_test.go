@@ -281,3 +281,41 @@ func TestStrictCSP(t *testing.T) {
 	tb.waitAttr("w", "explorer", "data-view", "measures")
 	tb.fullScreenshot("csp-dark-fr")
 }
+
+// contrastJS returns the contrast ratio of the text of the element sel in
+// widget id's shadow root against its background (WCAG's relative luminance; a transparent
+// background is looked up through the ancestors, across the shadow root).
+const contrastJS = `((id, sel) => {
+  const root = document.getElementById(id).shadowRoot;
+  const title = root.querySelector(sel);
+  const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
+  const bgOf = (el) => {
+    for (let e = el; e; e = e.parentElement || (e.getRootNode() && e.getRootNode().host)) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c;
+    }
+    return [255, 255, 255];
+  };
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const a = lum(rgb(getComputedStyle(title).color)), b = lum(bgOf(title));
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+})`
+
+// TestErrorOnDarkResetPage: on a host page that resets every element
+// (`* { all: revert }`) and sets a dark theme, the message of a missing
+// data file stays legible (WCAG AA contrast) above the kept fallback.
+func TestErrorOnDarkResetPage(t *testing.T) {
+	tb := newTab(t, 1280, 900)
+	tb.allowNetworkError("missing.json")
+	u := env.site.pageWith("error-dark", pageOpts{Lang: "fr", Dark: true},
+		widget{ID: "w", Strategy: strategyURL, Portfolio: missingURL, Fallback: staticFallback(t, "fr")})
+	tb.open(u, "w", "error")
+	st := must[fallbackState](tb, fallbackJS+`("w")`)
+	assert.True(t, st.Visible && st.Above && st.NoticeVisible, "%+v", st)
+	for _, sel := range []string{`[data-testid="error-title"]`, `summary`} {
+		ratio := must[float64](tb, contrastJS+`("w", `+js(sel)+`)`)
+		assert.GreaterOrEqual(t, ratio, 4.5, "%s: the message's contrast on a dark reset page", sel)
+	}
+	tb.screenshot("error-dark-fr")
+}

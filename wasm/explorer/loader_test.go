@@ -218,3 +218,37 @@ func TestLoadsEmbedded(t *testing.T) {
 	assert.NotEmpty(t, m.Report.Measures)
 	assert.Zero(t, calls.Load(), "reason: the embedded data needs no request")
 }
+
+// FuzzLoads feeds Loads arbitrary answers for the portfolio (status,
+// content type, body): it never panics, and returns either a model or one
+// of the documented errors naming the URL as written.
+func FuzzLoads(f *testing.F) {
+	p, err := os.ReadFile(filepath.Join("testdata", "portfolio.json"))
+	require.NoError(f, err)
+	f.Add(200, "application/json", p)
+	f.Add(200, "text/html", []byte("<!doctype html>"))
+	f.Add(200, "application/json", []byte("\ufeff  <html>"))
+	f.Add(200, "", []byte(`{"id": "x"`))
+	f.Add(404, "text/plain", []byte("not found"))
+	f.Add(200, "image/png", []byte("\x89PNG"))
+	f.Add(0, "", []byte{})
+	f.Fuzz(func(t *testing.T, status int, contentType string, body []byte) {
+		srv := newServer(t)
+		srv.files["https://www.bl.ch/data/p.json"] = explorer.Response{Status: status, ContentType: contentType, Body: body}
+		m, err := explorer.NewLoads(srv.fetch).Model(page, explorer.Source{Strategy: "/data/s.json", Portfolio: "/data/p.json"})
+		if err == nil {
+			require.NotNil(t, m)
+			return
+		}
+		assert.Nil(t, m)
+		var (
+			fe *explorer.FetchError
+			ne *explorer.NotJSONError
+			ie *explorer.InvalidError
+			ce *explorer.ComputeError
+		)
+		require.True(t, errors.As(err, &fe) || errors.As(err, &ne) || errors.As(err, &ie) || errors.As(err, &ce), "an undocumented error: %v", err)
+		assert.Contains(t, err.Error(), "/data/p.json")
+		assert.NotNil(t, explorer.ErrorNotice(err, "fr"))
+	})
+}
