@@ -43,8 +43,8 @@ func sampleIndicator(t testing.TB) Indicator {
 	return Indicator{
 		Title: "Anteil online eingereichter Gesuche", Unit: "%",
 		Baseline: Point{date(t, "2024"), 12}, Target: Point{date(t, "2028-12"), 80},
-		Actuals:  []Point{{date(t, "2025-06-30"), 25}, {date(t, "2026-06-30"), 38}},
-		AsOf:     date(t, "2026-10-31"), Expected: f64(0.57),
+		Actuals: []Point{{date(t, "2025-06-30"), 25}, {date(t, "2026-06-30"), 38}},
+		AsOf:    date(t, "2026-10-31"), Expected: f64(0.57),
 	}
 }
 
