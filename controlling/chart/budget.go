@@ -88,7 +88,7 @@ func Budget(o Options, rows []BudgetRow, cancelled *Cancelled) *Node {
 	)
 	tb := fr.table(name, []string{fr.l.Item, fr.l.BudgetPlanned, fr.l.BudgetSpent, fr.l.EarnedValue, "CPI"},
 		[]bool{false, true, true, true, true}, table)
-	return fr.figure("budget", svg, lg, tb)
+	return fr.figure("budget", name, svg, lg, tb)
 }
 
 // small sets a text's size to 11: lines of amounts that must fit 320 px.

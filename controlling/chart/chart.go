@@ -95,14 +95,17 @@ func (fr *frame) svg(kind, name string, height float64, marks ...*Node) *Node {
 	return s.add(g)
 }
 
-// figure wraps the svg with its legend and data table.
-func (fr *frame) figure(kind string, svg *Node, legend, table *Node) *Node {
+// figure wraps the svg with its caption, legend and data table; a compact
+// chart is the svg alone in its figure, its place saying what it shows.
+func (fr *frame) figure(kind, caption string, svg *Node, legend, table *Node) *Node {
 	f := el("figure", a("class", "kc kc-"+kind, "id", fr.id))
-	f.add(svg)
-	if !fr.opt.Compact {
-		f.add(legend, table)
+	if fr.opt.Compact {
+		return f.add(svg)
 	}
-	return f
+	if caption != "" {
+		f.add(el("figcaption", a("class", "kc-caption"), text(caption)))
+	}
+	return f.add(svg, legend, table)
 }
 
 // txt returns a <text> at x (a percentage or user units) and y.

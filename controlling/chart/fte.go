@@ -48,5 +48,5 @@ func FTE(o Options, rows []FTERow) *Node {
 		legendItem{el("rect", a("class", "kc-bar", "width", "12", "height", "12", "fill", colAccent)), fr.l.FTERealized},
 	)
 	tb := fr.table(name, []string{fr.l.Item, fr.l.FTEExpected, fr.l.FTERealized}, []bool{false, true, true}, table)
-	return fr.figure("fte", svg, lg, tb)
+	return fr.figure("fte", name, svg, lg, tb)
 }

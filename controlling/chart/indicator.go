@@ -196,7 +196,7 @@ func IndicatorChart(o Options, in Indicator) *Node {
 		legendItem{el("line", a("class", "kc-plan", "x1", "0", "x2", "12", "y1", "6", "y2", "6", "stroke", colMuted, "stroke-width", "1.5", "stroke-dasharray", "3 2")), fr.l.Planned},
 	)
 	tb := fr.table(name, []string{fr.l.Value, fr.l.Date, in.Title}, []bool{false, false, true}, rows)
-	return fr.figure("indicator", svg, lg, tb)
+	return fr.figure("indicator", in.Title, svg, lg, tb)
 }
 
 // value writes an indicator value with its unit: "45 %", "1'200 Fälle".

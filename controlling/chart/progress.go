@@ -56,5 +56,5 @@ func Progress(o Options, rows []ProgressRow) *Node {
 		legendItem{el("line", a("class", "kc-mark", "x1", "6", "x2", "6", "y1", "0", "y2", "12", "stroke", colText, "stroke-width", "3")), fr.l.Planned},
 	)
 	tb := fr.table(name, []string{fr.l.Item, fr.l.Progress, fr.l.Planned, fr.l.Coverage}, []bool{false, true, true, false}, table)
-	return fr.figure("progress", svg, lg, tb)
+	return fr.figure("progress", name, svg, lg, tb)
 }

@@ -107,7 +107,7 @@ func StatusBar(o Options, subject string, counts map[controlling.ScheduleStatus]
 		lg = legend(items...)
 		tb = fr.table(name, []string{fr.l.StatusTitle, fr.l.Count, "%"}, []bool{false, true, true}, rows)
 	}
-	return fr.figure("status", svg, lg, tb)
+	return fr.figure("status", fr.l.StatusTitle, svg, lg, tb)
 }
 
 // swatch draws a status's colour and pattern in a 12×12 legend box.

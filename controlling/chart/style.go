@@ -60,6 +60,7 @@ func pattern(id, kind string) *Node {
 // colours with the patterns kept; print keeps colours and never splits a
 // chart across pages.
 const CSS = `.kc{margin:.75rem 0 1.25rem;padding:0;max-width:48rem;color:var(--kompass-text,#1a1a1a)}
+.kc-caption{font-weight:600;margin:0 0 .35rem}
 .kc-svg{display:block;width:100%;overflow:visible}
 .kc-svg text{fill:currentColor;font-family:inherit}
 .kc-svg .kc-muted-text{fill:var(--kompass-muted,#5b6472)}

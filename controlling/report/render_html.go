@@ -22,6 +22,7 @@ import (
 type htmlData struct {
 	*view
 	Fragment bool
+	Charts   *chartSet
 }
 
 // htmlFuncs are the templates' helpers. The templates are parsed on first
@@ -86,7 +87,7 @@ dl.summary dt{font-weight:600}
 dl.summary dd{margin:0}
 :focus{outline:3px solid #0b57d0;outline-offset:2px}
 @media (prefers-color-scheme:dark){body{background:#111;color:#eee}th,td{border-color:#444}.status-late{color:#ff8a8a}.status-at-risk{color:#ffc266}.status-on-track{color:#8fdc9a}}
-</style>
+{{.Charts.CSS}}</style>
 </head>
 <body>
 <main>
@@ -116,11 +117,13 @@ dl.summary dd{margin:0}
 <dt>{{$l.Get "fteExpected"}}</dt><dd>{{.Strategy.FTEExpected}}</dd>
 <dt>{{$l.Get "fteRealized"}}</dt><dd>{{.Strategy.FTERealized}}</dd>
 </dl>
+{{.Charts.Status}}
 </section>
 <section aria-labelledby="kompass-focus-areas">
 {{h $f 2}}<span id="kompass-focus-areas">{{$l.Get "focusAreas"}}</span>{{hc $f 2}}
-{{range .FocusAreas}}{{h $f 3}}{{.ID}} {{.Title}}{{hc $f 3}}
+{{.Charts.Overview}}{{$c := .Charts}}{{range .FocusAreas}}{{h $f 3}}{{.ID}} {{.Title}}{{hc $f 3}}
 <p>{{$l.Get "progress"}}: {{template "progress" .}}; {{$l.Get "status"}}: {{template "status" .}}; {{sprintf ($l.Get "coverageOf") .Coverage.Covered .Coverage.Total}}.</p>
+{{index $c.FocusStatus .ID}}
 <div class="scroll" role="region" tabindex="0" aria-label="{{$l.Get "goals"}}: {{.ID}} {{.Title}}">
 <table>
 <caption>{{$l.Get "goals"}}: {{.ID}} {{.Title}}</caption>
@@ -175,19 +178,23 @@ dl.summary dd{margin:0}
 </table>
 </div>
 </section>
-<p><small>{{$l.Get "notice"}}</small></p>
+{{if .Charts.Indicators}}<section aria-labelledby="kompass-indicators">
+{{h $f 2}}<span id="kompass-indicators">{{$l.Get "indicators"}}</span>{{hc $f 2}}
+{{range .Charts.Indicators}}{{h $f 3}}{{.ID}} {{.Title}}{{hc $f 3}}
+{{.Charts}}{{end}}</section>
+{{end}}<p><small>{{$l.Get "notice"}}</small></p>
 {{end}}
 {{define "fragment"}}<section class="kompass-report" lang="{{.Lang}}">
 {{template "content" .}}</section>
 {{end}}`
 
 // renderHTML writes v as a page or, with fragment, as its content only.
-func renderHTML(w io.Writer, v *view, fragment bool) error {
+func renderHTML(w io.Writer, v *view, charts *chartSet, fragment bool) error {
 	name := "page"
 	if fragment {
 		name = "fragment"
 	}
-	if err := htmlTemplate().ExecuteTemplate(w, name, htmlData{view: v, Fragment: fragment}); err != nil {
+	if err := htmlTemplate().ExecuteTemplate(w, name, htmlData{view: v, Fragment: fragment, Charts: charts}); err != nil {
 		return fmt.Errorf("report: render html: %w", err)
 	}
 	return nil
