@@ -65,6 +65,10 @@ func Compute(s *strategy.Strategy, p *portfolio.Portfolio, o Options) (*Report, 
 	o.AsOf = strategy.DateOf(day)
 
 	c := newComputation(s, p, o, day)
+	if !p.AsOf.IsZero() {
+		d := strategy.DateOf(p.AsOf.Last())
+		c.r.PortfolioAsOf = &d
+	}
 	c.measures()
 	c.goals()
 	c.focusAreas()
@@ -98,6 +102,7 @@ type tally struct {
 	fte       FTE
 	budget    Budget
 	nMeasures int
+	stale     int
 }
 
 // statusOrder indexes tally.counts; worst first, as RollupStatuses.
@@ -114,6 +119,9 @@ func statusIndex(s ScheduleStatus) int {
 
 func (a *tally) add(m *Measure, src *portfolio.Measure) {
 	a.nMeasures++
+	if m.Stale {
+		a.stale++
+	}
 	if i := statusIndex(m.Status); i >= 0 {
 		a.counts[i]++
 	}
@@ -148,7 +156,7 @@ func (a *tally) rollup() Rollup {
 	}
 	b := a.budget
 	b.CPI = safeDiv(b.EarnedValue, b.Spent)
-	return Rollup{Status: a.status(), Counts: counts, FTE: a.fte, Budget: b}
+	return Rollup{Status: a.status(), Counts: counts, FTE: a.fte, Budget: b, StaleCount: a.stale}
 }
 
 // computation is the state of one Compute call.
@@ -250,6 +258,12 @@ func (c *computation) measures() {
 		}
 		if m.Status == Cancelled {
 			c.r.Cancelled = append(c.r.Cancelled, m.ID)
+			ct := &c.r.CancelledTotals
+			ct.Measures++
+			if b := src.Budget; b != nil {
+				ct.Planned = finite(ct.Planned + b.Planned)
+				ct.Spent = finite(ct.Spent + b.Spent)
+			}
 			c.linkEnd[i] = len(c.links)
 			continue
 		}
@@ -300,8 +314,9 @@ func (c *computation) measure(src *portfolio.Measure, m *Measure) {
 	m.ID = src.ID
 	m.Progress = clampf(src.EffectiveProgress(), 0, 100)
 	start, end := src.Start.First(), src.End.Last()
-	m.PlannedProgress = plannedShare(start, end, c.day) * 100
-	m.Status = c.scheduleStatus(src, m.Progress, m.PlannedProgress, start, end)
+	pl := planOf(start, end, c.day)
+	m.PlannedProgress = pl.percent()
+	m.Status = c.scheduleStatus(src, m.Progress, pl, start, end)
 	switch src.Status {
 	case portfolio.Completed, portfolio.Cancelled:
 	default:
@@ -328,9 +343,10 @@ func (c *computation) measure(src *portfolio.Measure, m *Measure) {
 	}
 }
 
-// scheduleStatus is the schedule status of a measure with progress p and
-// planned progress pp (both 0..100) that runs from start to end.
-func (c *computation) scheduleStatus(src *portfolio.Measure, p, pp float64, start, end time.Time) ScheduleStatus {
+// scheduleStatus is the schedule status of a measure with progress p
+// (0..100) and planned progress pl that runs from start to end. The
+// thresholds are compared exactly (plan.behindAtLeast).
+func (c *computation) scheduleStatus(src *portfolio.Measure, p float64, pl plan, start, end time.Time) ScheduleStatus {
 	switch {
 	case src.Status == portfolio.Completed:
 		return Done
@@ -339,12 +355,11 @@ func (c *computation) scheduleStatus(src *portfolio.Measure, p, pp float64, star
 	case src.Status == portfolio.Planned && start.After(c.day):
 		return NotStarted
 	}
-	d := p - pp
 	st := OnTrack
 	switch {
-	case d < -c.o.Late || end.Before(c.day) && p < 100:
+	case !pl.behindAtLeast(p, c.o.Late) || end.Before(c.day) && p < 100:
 		st = Late
-	case d < -c.o.AtRisk:
+	case !pl.behindAtLeast(p, c.o.AtRisk):
 		st = AtRisk
 	}
 	if src.Status == portfolio.Paused && st == OnTrack {
@@ -357,15 +372,11 @@ func (c *computation) scheduleStatus(src *portfolio.Measure, p, pp float64, star
 // calendar days. When end is not after start it is 0 before start and 1
 // from start on.
 func plannedShare(start, end, day time.Time) float64 {
-	span := daysBetween(start, end)
-	elapsed := daysBetween(start, day)
-	if span <= 0 {
-		if elapsed >= 0 {
-			return 1
-		}
-		return 0
+	pl := planOf(start, end, day)
+	if pl.num == pl.den {
+		return 1
 	}
-	return clampf(elapsed/span, 0, 1)
+	return float64(pl.num) / float64(pl.den)
 }
 
 // indicator computes an indicator's achievement and expected share.
@@ -615,7 +626,7 @@ func (c *computation) purposes() {
 
 func purposeFigures(p *portfolio.Purpose, a *tally) PurposeFigures {
 	r := a.rollup()
-	return PurposeFigures{Purpose: p, Measures: a.nMeasures, Budget: r.Budget, FTE: r.FTE}
+	return PurposeFigures{Purpose: p, Measures: a.nMeasures, Budget: r.Budget, FTE: r.FTE, StaleCount: a.stale}
 }
 
 // daysBetween is the number of calendar days from a to b; both are midnight UTC.

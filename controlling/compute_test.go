@@ -763,16 +763,20 @@ func TestReportJSON(t *testing.T) {
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(b, &doc))
 	assert.Equal(t, "2026-07-02", doc["asOf"])
-	for _, k := range []string{"strategy", "focusAreas", "measures", "purposes", "cancelled", "uncovered", "stale", "divergent"} {
+	assert.Equal(t, "2026-07-02", doc["portfolioAsOf"])
+	for _, k := range []string{"strategy", "focusAreas", "measures", "purposes", "cancelled", "cancelledTotals", "uncovered", "stale", "divergent"} {
 		assert.Contains(t, doc, k)
 	}
 	assert.Equal(t, []any{}, doc["cancelled"], "empty lists are [], not null")
+	assert.Equal(t, map[string]any{"measures": 0.0, "planned": 0.0, "spent": 0.0}, doc["cancelledTotals"])
+	area := doc["focusAreas"].([]any)[0].(map[string]any)
+	assert.Contains(t, area, "staleCount")
 	st := doc["strategy"].(map[string]any)
-	for _, k := range []string{"id", "progress", "coverage", "status", "fte", "budget", "formula", "counts"} {
+	for _, k := range []string{"id", "progress", "coverage", "status", "fte", "budget", "formula", "counts", "staleCount"} {
 		assert.Contains(t, st, k)
 	}
 	goal := doc["focusAreas"].([]any)[0].(map[string]any)["goals"].([]any)[0].(map[string]any)
-	for _, k := range []string{"id", "progress", "coverage", "status", "fte", "budget", "measures", "contributions"} {
+	for _, k := range []string{"id", "progress", "coverage", "status", "fte", "budget", "measures", "contributions", "staleCount"} {
 		assert.Contains(t, goal, k)
 	}
 	uncovered := doc["focusAreas"].([]any)[0].(map[string]any)["goals"].([]any)[1].(map[string]any)

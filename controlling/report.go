@@ -42,7 +42,12 @@ var RollupStatuses = []ScheduleStatus{Late, AtRisk, OnTrack, NotStarted, Done}
 // Report is the controlling of one portfolio against its strategy at a date.
 // Marshalled as JSON it is the report of `kompass report --format json`.
 type Report struct {
-	AsOf       strategy.Date    `json:"asOf"`
+	// AsOf is the day the figures are computed at: Options.AsOf, else the
+	// portfolio's asOf (a month or year means its last day).
+	AsOf strategy.Date `json:"asOf"`
+	// PortfolioAsOf is the date of the data, the portfolio's asOf as a day
+	// (its last day for a month or year); nil when the portfolio has none.
+	PortfolioAsOf *strategy.Date `json:"portfolioAsOf"`
 	Options    Options          `json:"-"`
 	Strategy   StrategyFigures  `json:"strategy"`
 	FocusAreas []FocusArea      `json:"focusAreas"`
@@ -51,6 +56,9 @@ type Report struct {
 	// Cancelled, Uncovered, Stale and Divergent list measure ids (goal ids for
 	// Uncovered) in portfolio (strategy) order.
 	Cancelled []strategy.ID `json:"cancelled"`
+	// CancelledTotals sums the cancelled measures and their money: they are
+	// left out of every roll-up, but what was spent on them is not hidden.
+	CancelledTotals CancelledTotals `json:"cancelledTotals"`
 	Uncovered []strategy.ID `json:"uncovered"`
 	Stale     []strategy.ID `json:"stale"`
 	Divergent []strategy.ID `json:"divergent"`
@@ -70,6 +78,8 @@ type Rollup struct {
 	Counts map[ScheduleStatus]int `json:"counts"`
 	FTE    FTE                    `json:"fte"`
 	Budget Budget                 `json:"budget"`
+	// StaleCount is the number of stale measures among those rolled up.
+	StaleCount int `json:"staleCount"`
 	// Formula says how Progress is computed, in English, for "how is this computed?".
 	Formula string `json:"formula"`
 }
@@ -148,6 +158,13 @@ type IndicatorFigures struct {
 	Expected *float64 `json:"expected"`
 }
 
+// CancelledTotals counts the cancelled measures and sums their budgets.
+type CancelledTotals struct {
+	Measures int     `json:"measures"`
+	Planned  float64 `json:"planned"`
+	Spent    float64 `json:"spent"`
+}
+
 // PurposeFigures sums measures by purpose (interpellation 2024/188, a-d).
 type PurposeFigures struct {
 	// Purpose is nil for measures without a purpose.
@@ -155,4 +172,6 @@ type PurposeFigures struct {
 	Measures int                `json:"measures"`
 	Budget   Budget             `json:"budget"`
 	FTE      FTE                `json:"fte"`
+	// StaleCount is the number of stale measures among them.
+	StaleCount int `json:"staleCount"`
 }
