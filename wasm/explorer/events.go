@@ -68,6 +68,10 @@ func Dispatch(m *Model, cfg Config, s State, e Event) (State, Effect) {
 		return s.ShowMore(), Effect{Focus: "kx-next-" + arg}
 	case e.Type == "click" && action == "explain":
 		return s.ToggleExplain(arg), Effect{}
+	case e.Type == "keydown" && action == "explainkey" && e.Key == "Escape" && s.Explain == arg:
+		return s.ToggleExplain(arg), Effect{Focus: "kx-explain-btn-" + safeID(arg), PreventDefault: true}
+	case e.Type == "click" && action == "filters":
+		return s.ToggleFilters(), Effect{}
 	case e.Type == "click" && action == "select":
 		if s.Selected == strategy.ID(arg) {
 			return s.Select(""), Effect{Focus: "kx-btn-" + arg}

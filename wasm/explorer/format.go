@@ -64,14 +64,15 @@ func Number(lang string, f float64, decimals int) string {
 	return b.String()
 }
 
-// Percent formats a share given in percent (45.2) rounded to whole percent:
-// "45%" (fr: "45 %").
+// Percent formats a share given in percent with one decimal, rounded like
+// the html report: "57.9 %" (fr: "57,9 %"), with a no-break space before
+// the sign so it never wraps alone.
 func Percent(lang string, p float64) string {
-	n := Number(lang, math.Round(p), 0)
+	n := Number(lang, math.Round(p*10)/10, 1)
 	if lang == "fr" {
 		return n + "\u202f%"
 	}
-	return n + "%"
+	return n + "\u00a0%"
 }
 
 // Amount formats money in Swiss francs without cents: "CHF 1’200’000"
@@ -92,7 +93,8 @@ var monthNames = map[string][12]string{
 }
 
 // FormatDate formats d at its precision: "2025", "März 2025", "31.12.2025"
-// (en: "31 December 2025"). The zero Date is "–".
+// (the day the same way in every language, as the html report writes it).
+// The zero Date is "–".
 func FormatDate(lang string, d strategy.Date) string {
 	names, ok := monthNames[lang]
 	if !ok {
@@ -104,9 +106,6 @@ func FormatDate(lang string, d strategy.Date) string {
 	case strategy.Month:
 		return names[d.M-1] + " " + strconv.Itoa(d.Y)
 	case strategy.Day:
-		if lang == "en" {
-			return strconv.Itoa(d.D) + " " + names[d.M-1] + " " + strconv.Itoa(d.Y)
-		}
 		return twoDigits(d.D) + "." + twoDigits(int(d.M)) + "." + strconv.Itoa(d.Y)
 	}
 	return "–"

@@ -91,7 +91,7 @@ func (m *Model) measure(id strategy.ID) *portfolio.Measure {
 }
 
 // searchText returns, for each measure in portfolio order, the text the
-// free-text filter searches in lang, in lower case: id, title, summary,
+// free-text filter searches in lang, folded (see Fold): id, title, summary,
 // before and after, and the German title and summary. It is computed once
 // per language.
 func (m *Model) searchText(lang string) []string {
@@ -107,7 +107,7 @@ func (m *Model) searchText(lang string) []string {
 		if lang != "de" {
 			hay = append(hay, ms.Title.In("de"), ms.Summary.In("de"))
 		}
-		t[i] = strings.ToLower(strings.Join(hay, "\x00"))
+		t[i] = Fold(strings.Join(hay, "\x00"))
 	}
 	if m.search == nil {
 		m.search = map[string][]string{}
@@ -135,8 +135,21 @@ func (m *Model) Matches(ms *portfolio.Measure, f Filter, lang string) bool {
 	return m.matches(ms, f, q, m.searchText(lang)[i])
 }
 
-// query is f's free text as the filter compares it: trimmed, lower case.
-func query(f Filter) string { return strings.ToLower(strings.TrimSpace(f.Query)) }
+// query is f's free text as the filter compares it: trimmed and folded.
+func query(f Filter) string { return Fold(strings.TrimSpace(f.Query)) }
+
+// fold maps letters with accents to their base letters, for Fold.
+var fold = strings.NewReplacer(
+	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a", "æ", "ae",
+	"ç", "c", "è", "e", "é", "e", "ê", "e", "ë", "e",
+	"ì", "i", "í", "i", "î", "i", "ï", "i", "ñ", "n",
+	"ò", "o", "ó", "o", "ô", "o", "õ", "o", "ö", "o", "ø", "o", "œ", "oe",
+	"ù", "u", "ú", "u", "û", "u", "ü", "u", "ý", "y", "ÿ", "y", "ß", "ss",
+	"’", "'", "‘", "'")
+
+// Fold is s as the free-text filter compares it: lower case and without
+// accents, so "Behorden" finds "Behörden" and "baugesuch" "Baugesuch".
+func Fold(s string) string { return fold.Replace(strings.ToLower(s)) }
 
 // matches is Matches with the query q (see query) and ms's search text.
 func (m *Model) matches(ms *portfolio.Measure, f Filter, q, text string) bool {
@@ -222,11 +235,100 @@ func (m *Model) Normalize(s State, cfg Config) State {
 	if s.View == Measures && s.Selected != "" {
 		// The selected card is on a page shown.
 		shown, _ := m.Filtered(s.Filter, cfg, s.Lang)
-		if i := slices.IndexFunc(shown, func(ms *portfolio.Measure) bool { return ms.ID == s.Selected }); i >= s.Limit() {
+		if i := slices.IndexFunc(shown, func(ms *portfolio.Measure) bool { return ms.ID == s.Selected }); i >= listLimit(s, len(shown)) {
 			s.More = i / PageSize
 		}
 	}
 	return s
+}
+
+// measuresOf returns the measures the rolled-up figure key ("strategy",
+// "area:ID", "goal:ID") rolls up, each once, in portfolio order: those of
+// its goals that are not cancelled.
+func (m *Model) measuresOf(key string) []strategy.ID {
+	in := map[strategy.ID]bool{}
+	for _, fa := range m.Report.FocusAreas {
+		for _, g := range fa.Goals {
+			if key == "strategy" || key == "area:"+string(fa.ID) || key == "goal:"+string(g.ID) {
+				for _, id := range g.Measures {
+					in[id] = true
+				}
+			}
+		}
+	}
+	var out []strategy.ID
+	for i := range m.Portfolio.Measures {
+		if id := m.Portfolio.Measures[i].ID; in[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// countVisibleIn counts the measures of figure key that visible shows.
+func (m *Model) countVisibleIn(key string, visible func(strategy.ID) bool) int {
+	n := 0
+	for _, id := range m.measuresOf(key) {
+		if visible(id) {
+			n++
+		}
+	}
+	return n
+}
+
+// staleAmong counts the stale measures among ids.
+func (m *Model) staleAmong(ids []strategy.ID) int {
+	n := 0
+	for _, id := range ids {
+		if f := m.Figures(id); f != nil && f.Stale {
+			n++
+		}
+	}
+	return n
+}
+
+// cancelledUnder returns the cancelled measures linked to a goal of figure
+// key, which its roll-up leaves out, in portfolio order.
+func (m *Model) cancelledUnder(key string) []strategy.ID {
+	var out []strategy.ID
+	for i := range m.Portfolio.Measures {
+		ms := &m.Portfolio.Measures[i]
+		if f := m.Figures(ms.ID); f == nil || f.Status != controlling.Cancelled {
+			continue
+		}
+		if slices.ContainsFunc(ms.Goals, func(g strategy.ID) bool {
+			return key == "strategy" || key == "goal:"+string(g) || key == "area:"+string(m.areaOfGoal(g))
+		}) {
+			out = append(out, ms.ID)
+		}
+	}
+	return out
+}
+
+// rollup returns the roll-up and the explanation of figure key.
+func (m *Model) rollup(key string) (controlling.Rollup, controlling.Explanation, bool) {
+	kind, id, _ := strings.Cut(key, ":")
+	switch kind {
+	case "strategy":
+		return m.Report.Strategy.Rollup, m.Report.ExplainStrategy(), true
+	case "area":
+		for _, fa := range m.Report.FocusAreas {
+			if string(fa.ID) == id {
+				e, _ := m.Report.ExplainFocusArea(fa.ID)
+				return fa.Rollup, e, true
+			}
+		}
+	case "goal":
+		for _, fa := range m.Report.FocusAreas {
+			for _, g := range fa.Goals {
+				if string(g.ID) == id {
+					e, _ := m.Report.ExplainGoal(g.ID)
+					return g.Rollup, e, true
+				}
+			}
+		}
+	}
+	return controlling.Rollup{}, controlling.Explanation{}, false
 }
 
 // InvalidError is data that failed decoding or validation: every problem found.

@@ -30,7 +30,7 @@ func byID(n *explorer.Node, id string) *explorer.Node {
 
 func TestPaging(t *testing.T) {
 	const P = explorer.PageSize
-	const n = 2*P + P/2 // two full pages and a short one
+	const n = explorer.ShowAllUpTo + P/2 // longer than a list shown whole: five full pages and a short one
 	m := bigModel(t, n)
 	id := func(i int) string { return fmt.Sprintf("M%04d", i) }
 	cfg := explorer.Config{}
@@ -43,19 +43,19 @@ func TestPaging(t *testing.T) {
 		item   string // the items' data-testid prefix
 		shown  int    // items shown
 		total  int    // items that pass the filters
-		next   string // the testid of the first item of the newest page, or ""
+		next   string // the testid of the first item of the newest page, "#" for the item at the page's start, or ""
 	}{
 		{"the cards show the first page", explorer.Default(cfg).SetView(explorer.Measures), nil, "cards", "card-", P, n, ""},
 		{"show more adds a page and moves the focus to its first card", explorer.Default(cfg).SetView(explorer.Measures),
 			[]explorer.Event{more("cards")}, "cards", "card-", 2 * P, n, "card-" + id(P)},
 		{"the last page is short and has no show more", explorer.Default(cfg).SetView(explorer.Measures),
-			[]explorer.Event{more("cards"), more("cards")}, "cards", "card-", n, n, "card-" + id(2*P)},
+			[]explorer.Event{more("cards"), more("cards"), more("cards"), more("cards"), more("cards")}, "cards", "card-", n, n, "card-" + id(5*P)},
 		{"a filter change goes back to the first page", explorer.Default(cfg).SetView(explorer.Measures),
 			[]explorer.Event{more("cards"), {Type: "input", Action: "filter:query", Value: "massnahme"}}, "cards", "card-", P, n, ""},
 		{"a selected card past the first page is shown, with the pages before it",
 			explorer.Default(cfg).SetView(explorer.Measures).Select(strategy.ID(id(P + 3))), nil, "cards", "card-", 2 * P, n, "card-" + id(P)},
 		{"the timeline rows are paged too", explorer.Default(cfg).SetView(explorer.Timeline),
-			[]explorer.Event{more("timeline")}, "timeline", "bar-", 2 * P, n, "bar-" + id(P)},
+			[]explorer.Event{more("timeline")}, "timeline", "bar-", 2 * P, n, "#"},
 		{"another view starts at the first page", explorer.Default(cfg).SetView(explorer.Measures),
 			[]explorer.Event{more("cards"), {Type: "click", Action: "view:timeline"}}, "timeline", "bar-", P, n, ""},
 	}
@@ -69,7 +69,12 @@ func TestPaging(t *testing.T) {
 			root := explorer.Build(m, s, cfg)
 			items := testIDs(root, tt.item)
 			require.Len(t, items, tt.shown)
-			assert.IsIncreasing(t, items, "the items in portfolio order")
+			if tt.key == "cards" {
+				assert.IsIncreasing(t, items, "the cards in portfolio order")
+			}
+			if tt.next == "#" {
+				tt.next = tt.item + items[len(items)-P]
+			}
 			total := tt.total
 			btn := root.ByTestID("more-" + tt.key)
 			if tt.shown < total {
@@ -97,9 +102,23 @@ func TestPaging(t *testing.T) {
 	}
 }
 
+func TestShortListsShowWhole(t *testing.T) {
+	for _, n := range []int{explorer.PageSize + 1, 34, explorer.ShowAllUpTo} {
+		m := bigModel(t, n)
+		for _, v := range []string{"measures", "timeline"} {
+			cfg := explorer.Config{View: v}
+			root := explorer.Build(m, explorer.Default(cfg), cfg)
+			prefix := map[string]string{"measures": "card-", "timeline": "bar-"}[v]
+			assert.Len(t, testIDs(root, prefix), n, "reason: a list of %d items (at most %d) shows them all in %s", n, explorer.ShowAllUpTo, v)
+			assert.Nil(t, root.ByTestID("more-cards"), "reason: and has no show more")
+			assert.Nil(t, root.ByTestID("more-timeline"), "reason: and has no show more")
+		}
+	}
+}
+
 func TestSelectedCardPastFirstPage(t *testing.T) {
 	const P = explorer.PageSize
-	m := bigModel(t, 3*P)
+	m := bigModel(t, explorer.ShowAllUpTo+3*P)
 	cfg := explorer.Config{View: "measures"}
 	third := strategy.ID(fmt.Sprintf("M%04d", 2*P+1))
 	root := explorer.Build(m, explorer.Default(cfg).Select(third), cfg)
@@ -181,5 +200,5 @@ func TestFilterRegionNames(t *testing.T) {
 	whole, dl := name(explorer.Config{}), name(explorer.Config{Focus: "DL"})
 	assert.Equal(t, "Filter: Teststrategie", whole, "reason: named after the widget's title")
 	assert.Equal(t, "Filter: Dienstleistungen", dl, "reason: a focus widget is named after its focus area")
-	assert.Equal(t, "Filtres : Stratégie de test", name(explorer.Config{Lang: "fr"}), "reason: French spacing")
+	assert.Equal(t, "Filtres\u00a0: Stratégie de test", name(explorer.Config{Lang: "fr"}), "reason: French spacing: a no-break space before the colon")
 }

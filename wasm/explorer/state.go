@@ -69,6 +69,9 @@ type State struct {
 	More int
 	// Cancelled is whether the tree's list of cancelled measures is open.
 	Cancelled bool
+	// FiltersOpen is whether the filters are shown on a narrow screen,
+	// where they sit behind one button. It is not kept in the URL hash.
+	FiltersOpen bool
 }
 
 // PageSize is how many items a long list shows at first, and how many
@@ -123,7 +126,76 @@ func Default(cfg Config) State {
 func (s State) Equal(t State) bool {
 	return s.View == t.View && s.Filter == t.Filter && slices.Equal(s.Expanded, t.Expanded) &&
 		s.Selected == t.Selected && s.Explain == t.Explain && s.Lang == t.Lang &&
-		s.More == t.More && s.Cancelled == t.Cancelled
+		s.More == t.More && s.Cancelled == t.Cancelled && s.FiltersOpen == t.FiltersOpen
+}
+
+// ToggleFilters shows or hides the filters on a narrow screen.
+func (s State) ToggleFilters() State {
+	s.FiltersOpen = !s.FiltersOpen
+	return s
+}
+
+// FocusAfter is the id of the element to focus when the widget goes from
+// state old to state next by the browser's Back or Forward (a hash change):
+// the element that belongs to what changed, the one that was in use in that
+// state. It is "" when nothing the user acted on changed; the adapter then
+// leaves the focus where it is.
+func FocusAfter(old, next State) string {
+	switch {
+	case next.Selected != "" && next.Selected != old.Selected:
+		if next.View == Measures {
+			return "kx-detail-h-" + string(next.Selected)
+		}
+	case old.Selected != "" && next.Selected == "" && next.View == Measures && old.View == Measures:
+		return "kx-btn-" + string(old.Selected)
+	}
+	if next.View != old.View {
+		return "kx-tab-" + string(next.View)
+	}
+	if next.Explain != old.Explain {
+		key := next.Explain
+		if key == "" {
+			key = old.Explain
+		}
+		return "kx-explain-btn-" + safeID(key)
+	}
+	if f, g := old.Filter, next.Filter; f != g {
+		for _, c := range []struct {
+			changed bool
+			name    string
+		}{{f.FocusArea != g.FocusArea, "focus-area"}, {f.Goal != g.Goal, "goal"}, {f.Field != g.Field, "field"},
+			{f.Beneficiary != g.Beneficiary, "beneficiary"}, {f.Owner != g.Owner, "owner"},
+			{f.Status != g.Status, "status"}, {f.Query != g.Query, "query"}} {
+			if c.changed {
+				return "kx-filter-" + c.name
+			}
+		}
+	}
+	if next.Cancelled != old.Cancelled {
+		return "kx-toggle-cancelled"
+	}
+	if !slices.Equal(old.Expanded, next.Expanded) {
+		for _, id := range symmetricDiff(old.Expanded, next.Expanded) {
+			return "kx-toggle-" + string(id)
+		}
+	}
+	return ""
+}
+
+// symmetricDiff returns the ids in exactly one of the sorted lists a and b.
+func symmetricDiff(a, b []strategy.ID) []strategy.ID {
+	var out []strategy.ID
+	for _, id := range a {
+		if _, ok := slices.BinarySearch(b, id); !ok {
+			out = append(out, id)
+		}
+	}
+	for _, id := range b {
+		if _, ok := slices.BinarySearch(a, id); !ok {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // IsExpanded reports whether the tree node id is open.

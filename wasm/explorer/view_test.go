@@ -91,7 +91,7 @@ func TestCountLiveRegion(t *testing.T) {
 		{"a computed status", explorer.Filter{Status: "cancelled"}, explorer.Config{}, "1 von 4 Massnahmen"},
 		{"free text, case-insensitive, in the summary", explorer.Filter{Query: "PORTFOLIO &"}, explorer.Config{}, "1 von 4 Massnahmen"},
 		{"free text matching nothing", explorer.Filter{Query: "zzz"}, explorer.Config{}, "0 von 4 Massnahmen"},
-		{"a fixed focus narrows the total", explorer.Filter{}, explorer.Config{Focus: "DL"}, "1 von 1 Massnahmen"},
+		{"a fixed focus narrows the total, in the singular", explorer.Filter{}, explorer.Config{Focus: "DL"}, "1 von 1 Massnahme"},
 	}
 	for _, tt := range tests {
 		s := explorer.Default(tt.cfg)

@@ -1,0 +1,216 @@
+package explorer
+
+import (
+	"strconv"
+
+	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/portfolio"
+	"github.com/bl-digital/kompass/strategy"
+)
+
+// treeFiltered reports whether the tree shows only what matches: any
+// filter beyond a focus fixed by the host element. A filtered tree shows
+// only the focus areas and goals that hold matching measures, opened, with
+// the matches; its headings are plain headings, not toggles.
+func (b builder) treeFiltered() bool { return b.s.Filter != Filter{FocusArea: b.cfg.Focus} }
+
+// tree is the strategy tree: focus areas, their goals, and the goals'
+// measures that pass the filter, as nested disclosure lists, and the
+// cancelled measures that pass it behind a disclosure of their own.
+func (b builder) tree(shown []*portfolio.Measure) []*Node {
+	visible := b.visible(shown)
+	filtered := b.treeFiltered()
+	ul := El("ul", A("class", "kx-tree", "part", "tree", "data-testid", "tree"))
+	for _, fa := range b.m.Report.FocusAreas {
+		if b.s.Filter.FocusArea != "" && fa.ID != b.s.Filter.FocusArea {
+			continue
+		}
+		var goals []*Node
+		matches := 0
+		for _, g := range fa.Goals {
+			if b.s.Filter.Goal != "" && g.ID != b.s.Filter.Goal {
+				continue
+			}
+			n := countVisible(g.Measures, visible)
+			if filtered && n == 0 {
+				continue
+			}
+			matches += n
+			goals = append(goals, b.goal(g, visible, filtered))
+		}
+		if filtered && len(goals) == 0 {
+			continue
+		}
+		ul.Children = append(ul.Children, b.area(fa, goals, filtered, b.m.countVisibleIn("area:"+string(fa.ID), visible)))
+	}
+	cancelled := b.cancelledList(visible)
+	switch {
+	case len(ul.Children) > 0:
+		return append([]*Node{ul}, cancelled...)
+	case len(cancelled) > 0:
+		return cancelled
+	}
+	return []*Node{El("p", A("class", "kx-empty", "data-testid", "empty"), T(b.msg("none")))}
+}
+
+// area is a focus area of the tree with its figures and, when open, goals.
+func (b builder) area(fa controlling.FocusArea, goals []*Node, filtered bool, matches int) *Node {
+	sfa, _ := b.m.Strategy.FocusArea(fa.ID)
+	key := "area:" + string(fa.ID)
+	open := filtered || b.s.IsExpanded(fa.ID)
+	gid := "kx-area-" + string(fa.ID)
+	var count *Node
+	if filtered {
+		count = El("span", A("class", "kx-node-count"), T(" ("+b.msg("count", "n", strconv.Itoa(matches), "m", strconv.Itoa(len(b.m.measuresOf(key))))+")"))
+	}
+	li := El("li", A("class", "kx-area", "data-testid", "area-"+string(fa.ID)),
+		b.nodeHead(1, fa.ID, gid, open, filtered, T(string(fa.ID)+" · "), b.data(sfa.Title), count),
+		b.figures(key, b.msg("progress.of", "title", sfa.Title.In(b.lang)), fa.Rollup, b.m.measuresOf(key), false)).WithKey(string(fa.ID))
+	if open {
+		li.Children = append(li.Children, El("ul", A("class", "kx-goals", "id", gid), goals...))
+	}
+	return li
+}
+
+// nodeHead is the heading of a tree node: a toggle button, or plain text in
+// a filtered tree (where every node shown is open).
+func (b builder) nodeHead(depth int, id strategy.ID, controls string, open, filtered bool, label ...*Node) *Node {
+	h := El(b.heading(depth), A("class", "kx-h kx-node-head"))
+	if filtered {
+		h.Children = append(h.Children, El("span", A("class", "kx-node-label", "data-testid", "label-"+string(id)), label...))
+		return h
+	}
+	btn := El("button", A("type", "button", "class", "kx-toggle", "id", "kx-toggle-"+string(id), "aria-expanded", strconv.FormatBool(open),
+		"aria-controls", controls, "data-on-click", "toggle:"+string(id), "data-testid", "toggle-"+string(id)),
+		El("span", A("class", "kx-chevron", "aria-hidden", "true")))
+	for _, l := range label {
+		if l != nil {
+			btn.Children = append(btn.Children, l)
+		}
+	}
+	h.Children = append(h.Children, btn)
+	return h
+}
+
+// cancelledList is the tree's disclosure of the cancelled measures that pass the filter.
+func (b builder) cancelledList(visible func(strategy.ID) bool) []*Node {
+	if b.s.Filter.Status != "" && b.s.Filter.Status != controlling.Cancelled {
+		return nil
+	}
+	var cancelled []strategy.ID
+	for _, id := range b.m.Report.Cancelled {
+		if visible(id) {
+			cancelled = append(cancelled, id)
+		}
+	}
+	if len(cancelled) == 0 {
+		return nil
+	}
+	open := b.s.Cancelled
+	head := El(b.heading(1), A("class", "kx-h kx-sub kx-node-head"),
+		El("button", A("type", "button", "class", "kx-toggle", "id", "kx-toggle-cancelled", "aria-expanded", strconv.FormatBool(open),
+			"aria-controls", "kx-cancelled", "data-on-click", "cancelled", "data-testid", "toggle-cancelled"),
+			El("span", A("class", "kx-chevron", "aria-hidden", "true")),
+			T(b.msg("cancelled.list")+" ("+strconv.Itoa(len(cancelled))+")")))
+	if !open {
+		return []*Node{head}
+	}
+	items, more := b.paged("cancelled", len(cancelled), func(i int) *Node {
+		ms := b.m.measure(cancelled[i])
+		return El("li", A("class", "kx-measure-row"), b.measureLink(ms)).WithKey(string(ms.ID))
+	})
+	return []*Node{head, El("ul", A("class", "kx-plain", "id", "kx-cancelled", "data-testid", "cancelled"), items...), more}
+}
+
+// visible returns whether a measure is among shown.
+func (b builder) visible(shown []*portfolio.Measure) func(strategy.ID) bool {
+	in := make([]bool, len(b.m.Portfolio.Measures))
+	for _, ms := range shown {
+		in[b.m.index[ms.ID]] = true
+	}
+	return func(id strategy.ID) bool {
+		i, ok := b.m.index[id]
+		return ok && in[i]
+	}
+}
+
+func countVisible(ids []strategy.ID, visible func(strategy.ID) bool) int {
+	n := 0
+	for _, id := range ids {
+		if visible(id) {
+			n++
+		}
+	}
+	return n
+}
+
+// goal is a goal of the tree: its figures and, when open, the measures
+// that pass the filter.
+func (b builder) goal(g controlling.Goal, visible func(strategy.ID) bool, filtered bool) *Node {
+	sg, _, _ := b.m.Strategy.Goal(g.ID)
+	open := filtered || b.s.IsExpanded(g.ID)
+	mid := "kx-goal-" + string(g.ID)
+	var ids []strategy.ID
+	for _, id := range g.Measures {
+		if visible(id) {
+			ids = append(ids, id)
+		}
+	}
+	count := b.msg("measures.count", "n", strconv.Itoa(len(g.Measures)))
+	if filtered {
+		count = b.msg("count", "n", strconv.Itoa(len(ids)), "m", strconv.Itoa(len(g.Measures)))
+	}
+	li := El("li", A("class", "kx-goal", "data-testid", "goal-"+string(g.ID)),
+		b.nodeHead(2, g.ID, mid, open, filtered, T(string(g.ID)+" · "), b.data(sg.Title),
+			El("span", A("class", "kx-node-count"), T(" ("+count+")"))),
+		b.figures("goal:"+string(g.ID), b.msg("progress.of", "title", sg.Title.In(b.lang)), g.Rollup, g.Measures, false)).WithKey(string(g.ID))
+	if !open {
+		return li
+	}
+	if len(ids) == 0 {
+		li.Children = append(li.Children, El("ul", A("class", "kx-plain", "id", mid), El("li", A("class", "kx-empty"), T(b.msg("none")))))
+		return li
+	}
+	items, more := b.paged("goal-"+string(g.ID), len(ids), func(i int) *Node {
+		m := b.m.measure(ids[i])
+		return El("li", A("class", "kx-measure-row"), b.measureLink(m)).WithKey(string(m.ID))
+	})
+	li.Children = append(li.Children, El("ul", A("class", "kx-plain kx-measures", "id", mid), items...))
+	if more != nil {
+		li.Children = append(li.Children, more)
+	}
+	return li
+}
+
+// measureLink is a measure in the tree: a button that opens its detail in
+// the measure view, with its progress and status.
+func (b builder) measureLink(ms *portfolio.Measure) *Node {
+	fig := b.m.Figures(ms.ID)
+	return El("div", A("class", "kx-measure-link"),
+		El("button", A("type", "button", "class", "kx-link", "data-on-click", "open:"+string(ms.ID),
+			"data-testid", "open-"+string(ms.ID)), b.data(ms.Title)),
+		El("span", A("class", "kx-measure-figs"),
+			T(Percent(b.lang, fig.Progress)+" · "+Years(ms.Start, ms.End)+" · "), b.status(fig.Status), b.flags(fig, ms)))
+}
+
+// flags shows the stale and divergent marks of a measure.
+func (b builder) flags(fig *controlling.Measure, ms *portfolio.Measure) *Node {
+	var fl []*Node
+	if fig.Stale {
+		t := b.msg("stale.never")
+		if !ms.Updated.IsZero() {
+			t = b.msg("stale", "date", FormatDate(b.lang, ms.Updated))
+		}
+		fl = append(fl, El("span", A("class", "kx-flag kx-flag--stale", "data-flag", "stale"),
+			El("span", A("aria-hidden", "true"), T("⚠ ")), T(t)))
+	}
+	if fig.Divergent && ms.SelfAssessment != nil {
+		fl = append(fl, El("span", A("class", "kx-flag kx-flag--divergent", "data-flag", "divergent"),
+			El("span", A("aria-hidden", "true"), T("≠ ")),
+			T(b.msg("divergent", "self", b.msg("rating."+string(ms.SelfAssessment.Status))))))
+	}
+	if len(fl) == 0 {
+		return nil
+	}
+	return El("span", A("class", "kx-flags"), fl...)
+}
