@@ -2,8 +2,7 @@ package explorer
 
 import (
 	"fmt"
-
-	url "github.com/bl-digital/kompass/internal/weburl"
+	"net/url"
 )
 
 // ResolveDataURL resolves ref (a strategy or portfolio attribute) against
