@@ -109,16 +109,8 @@ func BudgetRows(r *controlling.Report, lang string) ([]BudgetRow, *Cancelled) {
 		rows = append(rows, row(FocusAreaLabel(r, fa.ID, lang), fa.Budget))
 	}
 	var c *Cancelled
-	if len(r.Cancelled) > 0 {
-		c = &Cancelled{Measures: len(r.Cancelled)}
-		if r.Portfolio != nil {
-			for _, id := range r.Cancelled {
-				if m, ok := r.Portfolio.Measure(id); ok && m.Budget != nil {
-					c.Planned += clean(m.Budget.Planned)
-					c.Spent += clean(m.Budget.Spent)
-				}
-			}
-		}
+	if ct := r.CancelledTotals; ct.Measures > 0 {
+		c = &Cancelled{Measures: ct.Measures, Planned: ct.Planned, Spent: ct.Spent}
 	}
 	return rows, c
 }
