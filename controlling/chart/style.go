@@ -4,17 +4,19 @@ import "github.com/bl-digital/kompass/controlling"
 
 // Default colours: presentation attributes on every mark, so a chart reads
 // right where no stylesheet reaches it (the html fragment inside a foreign
-// page). Each meets 3:1 against white (WCAG 1.4.11); text meets 4.5:1.
+// page); the same palette as the widget's kompass.css. Each mark meets 3:1
+// against white and against the track (WCAG 1.4.11); text meets 4.5:1.
+// The ratios against white are noted; TestContrast checks them.
 const (
 	colText    = "#1a1a1a" // 17.4:1
-	colMuted   = "#5b6472" // 6.0:1: axes, plan lines, track outlines
+	colMuted   = "#505a64" // 7.0:1: axes, plan lines, track outlines
 	colTrack   = "#e8ebef" // the empty part of a bar, outlined by colMuted
-	colAccent  = "#0b57d0" // 6.4:1: progress, spent, actuals
+	colAccent  = "#1d5c96" // 7.0:1: progress, spent, actuals
 	colLate    = "#b3261e" // 6.5:1
-	colAtRisk  = "#9a5b00" // 5.4:1
-	colOnTrack = "#2e7d32" // 5.1:1
-	colNotYet  = "#6b7280" // 4.8:1
-	colDone    = "#1f4e9c" // 8.0:1
+	colAtRisk  = "#8a5a00" // 5.9:1
+	colOnTrack = "#1e6b34" // 6.6:1
+	colNotYet  = "#5b6470" // 6.0:1
+	colDone    = "#2f4f7f" // 8.3:1
 	colPaper   = "#ffffff" // pattern marks and gaps between segments
 )
 
@@ -63,23 +65,23 @@ const CSS = `.kc{margin:.75rem 0 1.25rem;padding:0;max-width:48rem;color:var(--k
 .kc-caption{font-weight:600;margin:0 0 .35rem}
 .kc-svg{display:block;width:100%;overflow:visible}
 .kc-svg text{fill:currentColor;font-family:inherit}
-.kc-svg .kc-muted-text{fill:var(--kompass-muted,#5b6472)}
+.kc-svg .kc-muted-text{fill:var(--kompass-muted,#505a64)}
 .kc-late{fill:var(--kompass-late,#b3261e)}
-.kc-at-risk{fill:var(--kompass-at-risk,#9a5b00)}
-.kc-on-track{fill:var(--kompass-on-track,#2e7d32)}
-.kc-not-started{fill:var(--kompass-not-started,#6b7280)}
-.kc-done{fill:var(--kompass-done,#1f4e9c)}
+.kc-at-risk{fill:var(--kompass-at-risk,#8a5a00)}
+.kc-on-track{fill:var(--kompass-on-track,#1e6b34)}
+.kc-not-started{fill:var(--kompass-not-started,#5b6470)}
+.kc-done{fill:var(--kompass-done,#2f4f7f)}
 .kc-seg{stroke:var(--kompass-bg,#fff)}
 .kc-pat-mark{fill:var(--kompass-bg,#fff);stroke:var(--kompass-bg,#fff)}
-.kc-track{fill:var(--kompass-track,#e8ebef);stroke:var(--kompass-muted,#5b6472)}
-.kc-bar{fill:var(--kompass-accent,#0b57d0)}
-.kc-cancelled{fill:var(--kompass-muted,#5b6472)}
+.kc-track{fill:var(--kompass-track,#e8ebef);stroke:var(--kompass-muted,#505a64)}
+.kc-bar{fill:var(--kompass-accent,#1d5c96)}
+.kc-cancelled{fill:var(--kompass-muted,#505a64)}
 .kc-mark{stroke:currentColor}
-.kc-plan{stroke:var(--kompass-muted,#5b6472);fill:none}
-.kc-line{stroke:var(--kompass-accent,#0b57d0);fill:none}
-.kc-dot{fill:var(--kompass-accent,#0b57d0)}
+.kc-plan{stroke:var(--kompass-muted,#505a64);fill:none}
+.kc-line{stroke:var(--kompass-accent,#1d5c96);fill:none}
+.kc-dot{fill:var(--kompass-accent,#1d5c96)}
 .kc-ring{fill:var(--kompass-bg,#fff);stroke:currentColor}
-.kc-rule{stroke:var(--kompass-muted,#5b6472)}
+.kc-rule{stroke:var(--kompass-muted,#505a64)}
 .kc-svg .kc-halo{stroke:var(--kompass-bg,#fff)}
 .kc-legend{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.35rem 0;padding:0;font-size:.875rem}
 .kc-legend li{display:flex;align-items:center;gap:.35rem;margin:0}

@@ -45,6 +45,8 @@ func (b builder) tree(shown []*portfolio.Measure) []*Node {
 	}
 	cancelled := b.cancelledList(visible)
 	switch {
+	case len(ul.Children) > 0 && !filtered:
+		return append([]*Node{b.overviewCharts(), ul}, cancelled...) // chart.go
 	case len(ul.Children) > 0:
 		return append([]*Node{ul}, cancelled...)
 	case len(cancelled) > 0:
