@@ -20,8 +20,9 @@ var (
 	ErrOptions = errors.New("controlling: invalid options")
 )
 
-// Compute computes the controlling report of p against s by the rules of
-// DESIGN.md ("Controlling rules").
+// Compute computes the controlling report of p against s by the
+// controlling rules (docs/controlling.md in the repository explains each
+// figure, with a worked example).
 //
 // It fails only for unusable input: a nil strategy or portfolio, no asOf
 // date, or invalid options. It does not validate the portfolio: a portfolio

@@ -61,7 +61,8 @@ func TestDiffMeasures(t *testing.T) {
 	}
 
 	assert.Equal(t, []controlling.StatusChange{
-		{ID: "P", Old: controlling.OnTrack, New: controlling.Late, OldPortfolioStatus: portfolio.Active, NewPortfolioStatus: portfolio.Paused},
+		{ID: "P", Old: controlling.OnTrack, New: controlling.Late, OldPortfolioStatus: portfolio.Active, NewPortfolioStatus: portfolio.Paused,
+			Changed: controlling.ChangedBoth},
 	}, d.StatusChanges, "K stays late and active, so only P, which paused and fell behind, changed")
 }
 
@@ -71,7 +72,7 @@ func TestDiffScheduleStatusChange(t *testing.T) {
 	to := fxCompute(t, fxPortfolio("2026-11-01", m), controlling.Options{})
 	d := controlling.Diff(from, to)
 	assert.Equal(t, []controlling.StatusChange{{ID: "M", Old: controlling.OnTrack, New: controlling.Late,
-		OldPortfolioStatus: portfolio.Active, NewPortfolioStatus: portfolio.Active}}, d.StatusChanges,
+		OldPortfolioStatus: portfolio.Active, NewPortfolioStatus: portfolio.Active, Changed: controlling.ChangedSchedule}}, d.StatusChanges,
 		"standing still while time passes makes a measure late")
 	require.Len(t, d.Measures, 1)
 	fxAssertPtr(t, fxFloat(0), d.Measures[0].Change, "no progress")
@@ -81,7 +82,7 @@ func TestDiffRollups(t *testing.T) {
 	from, to := fxSnapshots(t)
 	d := controlling.Diff(from, to)
 
-	byID := map[strategy.ID]controlling.ProgressDelta{}
+	byID := map[strategy.ID]controlling.RollupDelta{}
 	var order []strategy.ID
 	for _, g := range d.Goals {
 		byID[g.ID] = g
@@ -120,6 +121,59 @@ func TestDiffRollups(t *testing.T) {
 	fxAssertPtr(t, fxFloat(27.5), d.Strategy.Old, "strategy old: (15 + 40) / 2")
 	fxAssertPtr(t, fxFloat(50), d.Strategy.New, "strategy new: (60 + 40) / 2")
 	fxAssertPtr(t, fxFloat(22.5), d.Strategy.Change, "strategy change")
+
+	// Coverage and stale counts on both sides of every roll-up delta.
+	assert.Equal(t, &controlling.Coverage{Covered: 1, Total: 3}, d.FocusAreas[0].OldCoverage, "A: A1 covered a year ago")
+	assert.Equal(t, &controlling.Coverage{Covered: 2, Total: 3}, d.FocusAreas[0].NewCoverage, "A: A2 became covered")
+	assert.Equal(t, &controlling.Coverage{Covered: 2, Total: 5}, d.Strategy.OldCoverage)
+	assert.Equal(t, &controlling.Coverage{Covered: 3, Total: 5}, d.Strategy.NewCoverage)
+	assert.Equal(t, &controlling.Coverage{Covered: 0, Total: 1}, byID["A2"].OldCoverage, "A2 had no measure a year ago")
+	require.NotNil(t, d.Strategy.NewStaleCount)
+	assert.Equal(t, 3, *d.Strategy.NewStaleCount, "updated 2026-06-01: over 183 days before 2026-12-31")
+}
+
+func TestDiffKindsOfChange(t *testing.T) {
+	m := fxMeasure("M", 50, "A1")
+	moved := fxMeasure("M", 50, "A2", "B1")
+	life := fxMeasure("M", 50, "A1")
+	life.Status = portfolio.Paused
+	tests := []struct {
+		reason      string
+		old, new    portfolio.Measure
+		oldAsOf     string
+		newAsOf     string
+		wantChanged string
+		wantGoals   []controlling.GoalChange
+		wantSwapped bool
+	}{
+		{"same measure, same day: nothing", m, m, "2026-07-02", "2026-07-02", "", []controlling.GoalChange{}, false},
+		{"time passes, the measure stands still: the schedule status", m, m, "2026-07-02", "2026-11-01", controlling.ChangedSchedule, []controlling.GoalChange{}, false},
+		{"paused while on track: both statuses", m, life, "2026-07-02", "2026-07-02", controlling.ChangedBoth, []controlling.GoalChange{}, false},
+		{"paused while already at risk: only the lifecycle", fxWith(m, 30), fxWith(life, 30), "2026-07-02", "2026-07-02", controlling.ChangedLifecycle, []controlling.GoalChange{}, false},
+		{"goals moved: added and removed", m, moved, "2026-07-02", "2026-07-02", "",
+			[]controlling.GoalChange{{ID: "M", Added: []strategy.ID{"A2", "B1"}, Removed: []strategy.ID{"A1"}}}, false},
+		{"NEW older than OLD is flagged", m, m, "2026-11-01", "2026-07-02", controlling.ChangedSchedule, []controlling.GoalChange{}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.reason, func(t *testing.T) {
+			d := controlling.Diff(fxCompute(t, fxPortfolio(tc.oldAsOf, tc.old), controlling.Options{}),
+				fxCompute(t, fxPortfolio(tc.newAsOf, tc.new), controlling.Options{}))
+			if tc.wantChanged == "" {
+				assert.Empty(t, d.StatusChanges)
+			} else {
+				require.Len(t, d.StatusChanges, 1)
+				assert.Equal(t, tc.wantChanged, d.StatusChanges[0].Changed)
+			}
+			assert.Equal(t, tc.wantGoals, d.GoalChanges)
+			assert.Equal(t, tc.wantSwapped, d.NewBeforeOld)
+		})
+	}
+}
+
+// fxWith is m with progress p.
+func fxWith(m portfolio.Measure, p float64) portfolio.Measure {
+	m.Progress = fxFloat(p)
+	return m
 }
 
 func TestDiffNilAndJSON(t *testing.T) {
@@ -156,7 +210,11 @@ func TestDiffSelfIsStill(t *testing.T) {
 	_, to := fxSnapshots(t)
 	d := controlling.Diff(to, to)
 	assert.Empty(t, d.StatusChanges)
-	for _, m := range append(append(d.Measures, d.Goals...), d.FocusAreas...) {
+	all := d.Measures
+	for _, g := range append(d.Goals, d.FocusAreas...) {
+		all = append(all, g.ProgressDelta)
+	}
+	for _, m := range all {
 		if m.Change != nil {
 			assert.Zero(t, *m.Change, m.ID)
 		}

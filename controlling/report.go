@@ -47,21 +47,21 @@ type Report struct {
 	AsOf strategy.Date `json:"asOf"`
 	// PortfolioAsOf is the date of the data, the portfolio's asOf as a day
 	// (its last day for a month or year); nil when the portfolio has none.
-	PortfolioAsOf *strategy.Date `json:"portfolioAsOf"`
-	Options    Options          `json:"-"`
-	Strategy   StrategyFigures  `json:"strategy"`
-	FocusAreas []FocusArea      `json:"focusAreas"`
-	Measures   []Measure        `json:"measures"`
-	Purposes   []PurposeFigures `json:"purposes"`
+	PortfolioAsOf *strategy.Date   `json:"portfolioAsOf"`
+	Options       Options          `json:"-"`
+	Strategy      StrategyFigures  `json:"strategy"`
+	FocusAreas    []FocusArea      `json:"focusAreas"`
+	Measures      []Measure        `json:"measures"`
+	Purposes      []PurposeFigures `json:"purposes"`
 	// Cancelled, Uncovered, Stale and Divergent list measure ids (goal ids for
 	// Uncovered) in portfolio (strategy) order.
 	Cancelled []strategy.ID `json:"cancelled"`
 	// CancelledTotals sums the cancelled measures and their money: they are
 	// left out of every roll-up, but what was spent on them is not hidden.
 	CancelledTotals CancelledTotals `json:"cancelledTotals"`
-	Uncovered []strategy.ID `json:"uncovered"`
-	Stale     []strategy.ID `json:"stale"`
-	Divergent []strategy.ID `json:"divergent"`
+	Uncovered       []strategy.ID   `json:"uncovered"`
+	Stale           []strategy.ID   `json:"stale"`
+	Divergent       []strategy.ID   `json:"divergent"`
 
 	// The inputs, for renderers that show names and texts; not marshalled.
 	Source    *strategy.Strategy   `json:"-"`

@@ -13,8 +13,11 @@ import (
 const diffUsage = `usage: kompass diff [flags] OLD NEW
 
 Compares two portfolio snapshots of one strategy (such as last year's and
-this year's) and prints the measures added and removed, status changes,
-progress changes and the goals', focus areas' and strategy's changes.
+this year's) and prints the goals', focus areas' and strategy's progress
+with their coverage before and after, the measures added and removed,
+status changes (naming which status changed), measures whose goals
+changed, and the progress of the measures that changed (all with --all).
+The first line warns when NEW is older than OLD.
 
 flags:
 `
@@ -30,6 +33,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	strategyFile := fs.String("strategy", "", "strategy `FILE` of both snapshots (default: the embedded BL strategy, for portfolios of strategy "+blStrategyID+")")
 	format := fs.String("format", "text", "output `format`: text, md or json")
 	lang := fs.String("lang", "de", "`language` of texts and labels: de, fr, it or en")
+	all := fs.Bool("all", false, "with --format text or md: list every measure's progress, not only the measures that changed")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return exitUsage
@@ -72,7 +76,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
-	rd := report.Renderer{Lang: *lang}
+	rd := report.Renderer{Lang: *lang, All: *all}
 	if err := rd.RenderDiff(stdout, reports[0], reports[1], f); err != nil {
 		fmt.Fprintf(stderr, "kompass diff: %v\n", err)
 		return exitInvalid

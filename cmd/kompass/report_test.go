@@ -50,6 +50,7 @@ func TestReportFormats(t *testing.T) {
 		{"the JSON report", []string{"report", "--format", "json"}, renderGolden + "report.json"},
 		{"French texts and labels", []string{"report", "--lang", "fr", "--format", "md"}, renderGolden + "report.fr.md"},
 		{"figures at another date, ASCII bars", []string{"report", "--as-of", "2025-06-30", "--ascii"}, "report/example.2025-06-30.txt"},
+		{"figures at a later date name both dates", []string{"report", "--as-of", "2027-06-30", "--format", "md"}, "report/example.2027-06-30.md"},
 	}
 	for _, tt := range tests {
 		code, out, errs := runKompass(tt.args...)
@@ -152,6 +153,9 @@ func oldSnapshot(t *testing.T, path string) {
 			break
 		}
 	}
+	// A measure served goal DI4 a year ago, which has no measure now: its
+	// goals changed, and focus area DI's coverage with them.
+	p.Measures[1].Goals = []strategy.ID{"DI4"}
 	b, err := json.MarshalIndent(p, "", "  ")
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(path, b, 0o644))
@@ -171,6 +175,10 @@ func TestDiff(t *testing.T) {
 		{"flags may follow the files", []string{"diff", oldFile, newFile, "--format", "md"}, "diff/example.md"},
 		{"the JSON delta", []string{"diff", "--format", "json", oldFile, newFile}, "diff/example.json"},
 		{"English labels", []string{"diff", "--lang", "en", oldFile, newFile}, "diff/example.en.txt"},
+		{"French labels", []string{"diff", "--lang", "fr", oldFile, newFile}, "diff/example.fr.txt"},
+		{"Italian Markdown", []string{"diff", "--lang", "it", "--format", "md", oldFile, newFile}, "diff/example.it.md"},
+		{"every measure with --all", []string{"diff", "--all", oldFile, newFile}, "diff/example.all.txt"},
+		{"swapped snapshots warn on the first line", []string{"diff", newFile, oldFile}, "diff/example.swapped.txt"},
 	}
 	for _, tt := range tests {
 		code, out, errs := runKompass(tt.args...)
@@ -180,6 +188,16 @@ func TestDiff(t *testing.T) {
 	}
 	_, out, _ := runKompass("diff", oldFile, newFile)
 	assert.Contains(t, out, "PILOT-KI", "the dropped measure is listed")
+	assert.Contains(t, out, "3/4 → 3/4", "coverage before and after")
+	assert.Contains(t, out, "4/4 → 3/4", "a focus area that lost a covered goal shows it")
+	assert.Contains(t, out, "neu: ", "a measure whose goals changed names the goals added")
+	assert.Contains(t, out, "unveränderte Massnahmen sind nicht aufgeführt", "only changed measures are listed")
+	_, all, _ := runKompass("diff", "--all", oldFile, newFile)
+	assert.Greater(t, strings.Count(all, "\n"), strings.Count(out, "\n"), "--all lists more")
+	_, swapped, _ := runKompass("diff", newFile, oldFile)
+	assert.True(t, strings.HasPrefix(swapped, "Achtung: Der neue Stand (31.10.2025) liegt vor dem alten (31.10.2026)"),
+		"the first line warns when NEW is older than OLD: %q", strings.SplitN(swapped, "\n", 2)[0])
+	assert.False(t, strings.HasPrefix(out, "Achtung"), "no warning in the right order")
 	assert.NotContains(t, out, dir, "no temporary paths in the output")
 }
 

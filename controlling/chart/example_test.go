@@ -29,5 +29,5 @@ func ExampleNode_WriteTo() {
 	})
 	_, _ = fte.WriteTo(os.Stdout)
 	// Output:
-	// <figure class="kc kc-fte" id="fte"><svg class="kc-svg kc-svg-fte" role="img" aria-labelledby="fte-title" width="100%" height="60" focusable="false" font-size="12" fill="#1a1a1a"><title id="fte-title">Full-time positions saved (expected / realized)</title><g aria-hidden="true"><text x="0" y="13" class="kc-label">Strategy</text><rect class="kc-track" x="0" y="20" width="100%" height="14" fill="#e8ebef" stroke="#5b6472" stroke-width="1"></rect><rect class="kc-bar" x="0" y="20" width="21.01%" height="14" fill="#0b57d0"></rect><text x="0" y="51" class="kc-figures">0.50 of 2.38 realized</text></g></svg></figure>
+	// <figure class="kc kc-fte" id="fte"><svg class="kc-svg kc-svg-fte" role="img" aria-labelledby="fte-title" width="100%" height="60" focusable="false" font-size="12" fill="#1a1a1a"><title id="fte-title">Full-time positions saved (expected / realized)</title><g aria-hidden="true"><text x="0" y="13" class="kc-label">Strategy</text><rect class="kc-track" x="0" y="20" width="100%" height="14" fill="#e8ebef" stroke="#505a64" stroke-width="1"></rect><rect class="kc-bar" x="0" y="20" width="21.01%" height="14" fill="#1d5c96"></rect><text x="0" y="51" class="kc-figures">0.50 of 2.38 realized</text></g></svg></figure>
 }

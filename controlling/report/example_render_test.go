@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/bl-digital/kompass/controlling"
@@ -57,10 +56,11 @@ func ExampleRender() {
 	// Output:
 	// <BOM>ID;Titel;Schwerpunkte;Ziele;Verantwortlich;Projektstatus;Terminstatus;Fortschritt;Soll;Beginn;Ende;Budget geplant;Budget ausgegeben;Fertigstellungswert;CPI;FTE;veraltet;abweichend
 	// E-STEUER;Steuererklärung online;DL;DL1;FKD;abgeschlossen;abgeschlossen;100.0;100.0;2024-01-01;2025-06-30;1200000;1150000;1200000;1.04;2.38;nein;nein
-	// BL-KONTO;BL-Konto;DL;DL1;FKD;laufend;auf Kurs;60.0;49.8;2025-01-01;2027-12-31;2500000;1000000;1500000;1.5;0;nein;nein
+	// BL-KONTO;BL-Konto;DL;DL1;FKD;laufend;auf Kurs;60.0;49.8;2025-01-01;2027-12-31;2500000;1000000;1500000;1.5;keine Einsparungsdaten;nein;nein
 }
 
-// The text format for a terminal, here in English with ASCII bars.
+// The text format for a terminal, here in English with ASCII bars: the
+// report's first lines.
 func ExampleRenderer() {
 	s, p := tiny()
 	r, err := controlling.Compute(s, p, controlling.Options{})
@@ -68,60 +68,24 @@ func ExampleRenderer() {
 		fmt.Println(err)
 		return
 	}
+	var b strings.Builder
 	rd := report.Renderer{Lang: "en", ASCII: true}
-	if err := rd.Render(os.Stdout, r, report.Text); err != nil {
+	if err := rd.Render(&b, r, report.Text); err != nil {
 		fmt.Println(err)
+	}
+	for _, line := range strings.SplitN(b.String(), "\n", 10)[:9] {
+		fmt.Println(line)
 	}
 	// Output:
 	// Demo strategy
 	// Portfolio: Portfolio 2026
-	// As of: 2026-06-30
+	// As of: 30 June 2026
 	//
-	// Strategy  ################....    80.0 %  Coverage 1/2  on track
+	// Strategy  ################....    80.0 %  on track
+	//   80.0 % over the 1 of 2 goals that have measures; 1 goal without measures is not included.
 	//   Measures by status: 1 on track, 1 done
 	//   Budget: planned CHF 3'700'000, spent CHF 2'150'000, Earned value CHF 2'700'000, CPI 1.26
-	//   FTE expected 2.38, FTE realized 2.38
-	//
-	// Focus areas
-	// ===========
-	// ID     Title                  Progress                      Coverage  Status     Measures  FTE expected  Budget planned
-	// DL     Services               ################....  80.0 %       1/2  on track                     2.38   CHF 3'700'000
-	//   DL1    One-stop-Government  ################....  80.0 %       1/1  on track          2          2.38   CHF 3'700'000
-	//   DL2    e-participation                               n/a       0/1  uncovered         0          0.00           CHF 0
-	//
-	// Goals without measures (1)
-	// ==========================
-	// These goals have no active, planned or completed measure.
-	//   DL2  e-participation  DL Services
-	//
-	// Stale figures (0)
-	// =================
-	// Measures whose figures were not brought up to date for more than 183 days; they are still rolled up.
-	//   none
-	//
-	// Divergent self-assessment (0)
-	// =============================
-	// Measures their owners rate better than the computed schedule status.
-	//   none
-	//
-	// Cancelled measures (0)
-	// ======================
-	// Left out of every figure.
-	//   none
-	//
-	// Efficiency by purpose
-	// =====================
-	// Where does the money go, and what does it buy? By interpellation 2024/188, a–d; cancelled measures left out.
-	//
-	// Purpose                                                 Measures  Budget planned   Budget spent  FTE expected  FTE realized
-	// b) More efficient services for the public and business         1   CHF 2'500'000  CHF 1'000'000          0.00          0.00
-	// c) Fewer visits to offices                                     1   CHF 1'200'000  CHF 1'150'000          2.38          2.38
-	//
-	// All measures
-	// ============
-	// ID        Title              Progress                       Planned  Schedule  Owner
-	// E-STEUER  Tax return online  ####################  100.0 %  100.0 %  done      FKD
-	// BL-KONTO  BL account         ############........   60.0 %   49.8 %  on track  FKD
+	//   Full-time posts saved (expected / realized): 2.38 / 2.38
 }
 
 func ExampleFormatCHF() {

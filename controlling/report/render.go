@@ -79,12 +79,15 @@ func (f Format) ContentType() string {
 // progress bars.
 type Renderer struct {
 	// Lang is the language of data texts and labels: de, fr, it or en. Empty
-	// means de; data texts missing in Lang fall back to German (Text.In),
-	// labels of an unknown language are German.
+	// means de; data texts missing in Lang fall back to German (Text.In).
+	// Any other language is an error (ErrUnknownLanguage).
 	Lang string
 	// ASCII draws the text format's progress bars with '#' and '.' instead
 	// of block characters, for terminals without Unicode.
 	ASCII bool
+	// All lists every measure in a diff's text and Markdown, not only the
+	// ones that changed.
+	All bool
 }
 
 // Render writes r in format f with data texts and labels in lang; it is
@@ -99,12 +102,15 @@ func (rd Renderer) Render(w io.Writer, r *controlling.Report, f Format) error {
 	if r == nil {
 		return errors.New("report: render: nil report")
 	}
+	lang, err := rd.language()
+	if err != nil {
+		return err
+	}
 	if f == JSON {
 		return renderJSON(w, r)
 	}
-	v := newView(r, rd.lang())
+	v := newView(r, lang)
 	bw := bufio.NewWriter(w)
-	var err error
 	switch f {
 	case Text:
 		err = renderText(bw, v, rd.ASCII)
@@ -125,11 +131,19 @@ func (rd Renderer) Render(w io.Writer, r *controlling.Report, f Format) error {
 	return bw.Flush()
 }
 
-func (rd Renderer) lang() string {
+// ErrUnknownLanguage is returned, wrapped, for a language other than de,
+// fr, it and en.
+var ErrUnknownLanguage = errors.New("unknown language")
+
+// language is the renderer's language, de when empty.
+func (rd Renderer) language() (string, error) {
 	if rd.Lang == "" {
-		return "de"
+		return "de", nil
 	}
-	return rd.Lang
+	if !slices.Contains(strategy.Languages, rd.Lang) {
+		return "", fmt.Errorf("report: %w %q (want de, fr, it or en)", ErrUnknownLanguage, rd.Lang)
+	}
+	return rd.Lang, nil
 }
 
 // view is a report with its names resolved and its figures formatted in
@@ -139,29 +153,58 @@ type view struct {
 	L              labels
 	Title          string // the strategy's title, or its id
 	PortfolioTitle string
-	AsOf           string
+	AsOf           string // YYYY-MM-DD, for machines (<time datetime>)
+	AsOfText       string // the date in the language: 31.10.2026
+	// DateLine says which date the figures are of: "Stand: 31.10.2026",
+	// or both dates when they differ ("Datenstand 31.10.2026, berechnet
+	// per 30.06.2027").
+	DateLine       string
 	StaleAfterDays int
 	Strategy       rollupView
-	FocusAreas     []focusView
-	Measures       []measureView
-	Purposes       []purposeView
-	Cancelled      []itemView
-	Uncovered      []itemView
-	Stale          []itemView
-	Divergent      []itemView
+	// Headline says what the strategy's progress covers.
+	Headline string
+	// OverlapNote says why the focus areas add up to more than the
+	// strategy; empty when they do not.
+	OverlapNote string
+	// CancelledNote sums the cancelled measures and their money; empty
+	// without cancelled measures.
+	CancelledNote string
+	// AnySavings and AnyBudget are false when no measure has savings data
+	// (a budget): the columns are then left out and said so once.
+	AnySavings bool
+	AnyBudget  bool
+	FocusAreas []focusView
+	Measures   []measureView
+	Purposes   []purposeView
+	Cancelled  []itemView
+	Uncovered  []itemView
+	Stale      []itemView
+	Divergent  []itemView
+	Glossary   []glossaryItem
 }
+
+// glossaryItem is a term a figure uses and what it means.
+type glossaryItem struct{ Term, Text string }
 
 // rollupView is a formatted Rollup.
 type rollupView struct {
-	Progress      *float64
-	ProgressText  string // "42.5 %" or the unknown label
-	Coverage      controlling.Coverage
-	CoverageText  string // "18/20"
-	Status        controlling.ScheduleStatus
-	StatusText    string
-	Counts        string // "2 im Verzug, 3 auf Kurs"
+	Progress     *float64
+	ProgressText string // "42.5 %" or the unknown label
+	Coverage     controlling.Coverage
+	CoverageText string // "18/20"
+	Status       controlling.ScheduleStatus
+	StatusText   string
+	Counts       string // "2 im Verzug, 3 auf Kurs"
+	MeasureCount int    // the measures rolled up
+	// StaleText is "2 von 5 Massnahmen seit über 6 Monaten nicht
+	// aktualisiert", empty when none is stale; StaleShort is "2 von 5", or
+	// "alle aktuell", or the unknown label without measures.
+	StaleText     string
+	StaleShort    string
+	StaleCount    int
 	FTEExpected   string
 	FTERealized   string
+	FTEBoth       string // "30.95 / 3.87"
 	BudgetPlanned string
 	BudgetSpent   string
 	EarnedValue   string
@@ -173,14 +216,16 @@ type focusView struct {
 	Title string
 	rollupView
 	Goals []goalView
+	// GoalOverlap is true when the goal rows add up to more measures than
+	// the focus area has.
+	GoalOverlap bool
 }
 
 type goalView struct {
 	ID    string
 	Title string
 	rollupView
-	Measures     []itemView
-	MeasureCount int
+	Measures []itemView
 }
 
 type measureView struct {
@@ -196,15 +241,22 @@ type measureView struct {
 	PlannedProgress float64
 	PlannedText     string
 	Start, End      string // YYYY-MM-DD of the first and last day
+	StartText       string // the start as written, in the language's date format
+	EndText         string
 	FocusAreas      []string
 	Goals           []string
 	HasBudget       bool
 	BudgetPlanned   float64
 	BudgetSpent     float64
+	PlannedText2    string // the planned budget, or the unknown label
+	SpentText       string
 	EarnedValue     *float64
 	CPI             *float64
+	EVText          string
+	CPIText         string
+	HasSavings      bool
 	FTE             float64
-	FTEText         string
+	FTEText         string // the FTE, or "keine Einsparungsdaten"
 	Stale           bool
 	Divergent       bool
 }
@@ -218,6 +270,7 @@ type purposeView struct {
 	CPI           string
 	FTEExpected   string
 	FTERealized   string
+	StaleShort    string
 }
 
 // itemView is a measure or goal in a list, with a note such as why it is listed.
@@ -227,10 +280,21 @@ type itemView struct {
 	Note  string
 }
 
+// members says which data a set of measures has: savings, a budget.
+type members struct {
+	n                int
+	savings, budgets bool
+}
+
 func newView(r *controlling.Report, lang string) *view {
 	l := labelsFor(lang)
-	v := &view{Lang: lang, L: l, AsOf: r.AsOf.String()}
-	v.StaleAfterDays = r.Options.StaleAfterDays
+	v := &view{Lang: lang, L: l, AsOf: r.AsOf.String(), AsOfText: formatDate(r.AsOf, lang)}
+	v.DateLine = l.Get("asOf") + l.Get("colon") + v.AsOfText
+	if pa := r.PortfolioAsOf; pa != nil && !pa.IsZero() && !pa.Last().Equal(r.AsOf.Last()) {
+		v.DateLine = fmt.Sprintf(l.Get("dataAsOf"), formatDate(*pa, lang), v.AsOfText)
+	}
+	o := r.Options
+	v.StaleAfterDays = o.StaleAfterDays
 	if v.StaleAfterDays == 0 {
 		v.StaleAfterDays = controlling.DefaultStaleAfterDays
 	}
@@ -238,23 +302,79 @@ func newView(r *controlling.Report, lang string) *view {
 	v.Title = string(r.Strategy.ID)
 	if r.Source != nil {
 		if t := r.Source.Title.In(lang); t != "" {
-			v.Title = t
+			v.Title = clean(t)
 		}
 	}
 	if r.Portfolio != nil {
-		v.PortfolioTitle = r.Portfolio.Title.In(lang)
+		v.PortfolioTitle = clean(r.Portfolio.Title.In(lang))
 	}
-	v.Strategy = newRollupView(&r.Strategy.Rollup, l, lang)
+	// What data the measures have, for "unknown" rather than 0.
+	has := func(ids []strategy.ID, into *members) {
+		for _, id := range ids {
+			into.n++
+			if pm := n.measures[id]; pm != nil {
+				into.savings = into.savings || pm.Savings != nil
+				into.budgets = into.budgets || pm.Budget != nil
+			} else if r.Portfolio == nil {
+				into.savings, into.budgets = true, true // no sources: trust the sums
+			}
+		}
+	}
+	seenAll := map[strategy.ID]bool{}
+	var all members
+	sumAreas, sumAreaBudget := 0, 0.0
 	for _, fa := range r.FocusAreas {
-		fv := focusView{ID: string(fa.ID), Title: n.focusArea(fa.ID), rollupView: newRollupView(&fa.Rollup, l, lang)}
+		seen := map[strategy.ID]bool{}
+		var area members
+		goalSum := 0
+		fv := focusView{ID: string(fa.ID), Title: n.focusArea(fa.ID)}
 		for _, g := range fa.Goals {
-			gv := goalView{ID: string(g.ID), Title: n.goal(g.ID), rollupView: newRollupView(&g.Rollup, l, lang), MeasureCount: len(g.Measures)}
+			var gm members
+			has(g.Measures, &gm)
+			goalSum += len(g.Measures)
+			for _, id := range g.Measures {
+				if !seen[id] {
+					seen[id] = true
+					has([]strategy.ID{id}, &area)
+				}
+				if !seenAll[id] {
+					seenAll[id] = true
+					has([]strategy.ID{id}, &all)
+				}
+			}
+			gv := goalView{ID: string(g.ID), Title: n.goal(g.ID), rollupView: v.rollup(&g.Rollup, gm)}
 			for _, id := range g.Measures {
 				gv.Measures = append(gv.Measures, itemView{ID: string(id), Title: n.measure(id)})
 			}
 			fv.Goals = append(fv.Goals, gv)
 		}
+		fv.rollupView = v.rollup(&fa.Rollup, area)
+		fv.GoalOverlap = goalSum > fv.MeasureCount
+		sumAreas += fv.MeasureCount
+		sumAreaBudget += fa.Budget.Planned
 		v.FocusAreas = append(v.FocusAreas, fv)
+	}
+	if r.Portfolio != nil {
+		for i := range r.Portfolio.Measures {
+			pm := &r.Portfolio.Measures[i]
+			v.AnySavings = v.AnySavings || pm.Savings != nil
+			v.AnyBudget = v.AnyBudget || pm.Budget != nil
+		}
+	} else {
+		v.AnySavings, v.AnyBudget = true, true
+	}
+	v.Strategy = v.rollup(&r.Strategy.Rollup, all)
+	v.Headline = headline(&r.Strategy.Rollup, v.Strategy.ProgressText, l)
+	if sumAreas > v.Strategy.MeasureCount {
+		v.OverlapNote = fmt.Sprintf(l.Get("overlapNote"), sumAreas, v.Strategy.MeasureCount,
+			FormatCHF(sumAreaBudget), FormatCHF(r.Strategy.Budget.Planned))
+	}
+	if ct := r.CancelledTotals; ct.Measures > 0 {
+		key := "cancelledMoney"
+		if ct.Measures == 1 {
+			key = "cancelledMoneyOne"
+		}
+		v.CancelledNote = fmt.Sprintf(l.Get(key), ct.Measures, FormatCHF(ct.Planned), FormatCHF(ct.Spent))
 	}
 	// Goals and focus areas of each measure as the report links them, for
 	// reports without a portfolio or strategy to tell.
@@ -278,10 +398,34 @@ func newView(r *controlling.Report, lang string) *view {
 	for i := range r.Measures {
 		m := &r.Measures[i]
 		figures[m.ID] = m
-		v.Measures = append(v.Measures, n.measureView(m))
+		v.Measures = append(v.Measures, n.measureView(m, l))
+	}
+	purposeData := map[string]*members{}
+	if r.Portfolio != nil {
+		for i := range r.Portfolio.Measures {
+			pm := &r.Portfolio.Measures[i]
+			if pm.Status == portfolio.Cancelled {
+				continue
+			}
+			m := purposeData[string(pm.Purpose)]
+			if m == nil {
+				m = &members{}
+				purposeData[string(pm.Purpose)] = m
+			}
+			m.savings = m.savings || pm.Savings != nil
+			m.budgets = m.budgets || pm.Budget != nil
+		}
 	}
 	for _, p := range r.Purposes {
-		v.Purposes = append(v.Purposes, purposeView{
+		key := ""
+		if p.Purpose != nil {
+			key = string(*p.Purpose)
+		}
+		data := members{savings: true, budgets: true}
+		if m := purposeData[key]; r.Portfolio != nil && m != nil {
+			data = *m
+		}
+		pv := purposeView{
 			Label:         PurposeLabel(p.Purpose, lang),
 			Measures:      p.Measures,
 			BudgetPlanned: FormatCHF(p.Budget.Planned),
@@ -290,38 +434,117 @@ func newView(r *controlling.Report, lang string) *view {
 			CPI:           formatRatio(p.Budget.CPI, l),
 			FTEExpected:   FormatNumber(p.FTE.Expected, 2),
 			FTERealized:   FormatNumber(p.FTE.Realized, 2),
-		})
+			StaleShort:    v.staleShort(p.StaleCount, p.Measures),
+		}
+		if !data.savings {
+			pv.FTEExpected, pv.FTERealized = l.Get("unknown"), l.Get("unknown")
+		}
+		if !data.budgets {
+			pv.BudgetPlanned, pv.BudgetSpent, pv.EarnedValue = l.Get("unknown"), l.Get("unknown"), l.Get("unknown")
+		}
+		v.Purposes = append(v.Purposes, pv)
 	}
 	for _, id := range r.Cancelled {
-		v.Cancelled = append(v.Cancelled, itemView{ID: string(id), Title: n.measure(id), Note: n.ownerOf(id)})
+		note := n.ownerOf(id)
+		if pm := n.portfolioMeasure(id); pm != nil && pm.Budget != nil {
+			if note != "" {
+				note += ", "
+			}
+			note += fmt.Sprintf(l.Get("cancelledSpent"), FormatCHF(pm.Budget.Spent), FormatCHF(pm.Budget.Planned))
+		}
+		v.Cancelled = append(v.Cancelled, itemView{ID: string(id), Title: n.measure(id), Note: note})
 	}
 	for _, id := range r.Uncovered {
 		v.Uncovered = append(v.Uncovered, itemView{ID: string(id), Title: n.goal(id), Note: n.focusAreaOfGoal(id)})
 	}
 	for _, id := range r.Stale {
-		note := l.Get("updated") + ": " + l.Get("never")
+		note := l.Get("updated") + l.Get("colon") + l.Get("never")
 		if pm := n.portfolioMeasure(id); pm != nil && !pm.Updated.IsZero() {
-			note = l.Get("updated") + ": " + pm.Updated.String()
+			note = l.Get("updated") + l.Get("colon") + formatDate(pm.Updated, lang)
 		}
 		v.Stale = append(v.Stale, itemView{ID: string(id), Title: n.measure(id), Note: note})
 	}
 	for _, id := range r.Divergent {
 		note := ""
 		if pm := n.portfolioMeasure(id); pm != nil && pm.SelfAssessment != nil {
-			note = l.Get("selfAssessment") + ": " + StatusLabel(controlling.ScheduleStatus(pm.SelfAssessment.Status), lang)
+			note = l.Get("selfAssessment") + l.Get("colon") + StatusLabel(controlling.ScheduleStatus(pm.SelfAssessment.Status), lang)
 		}
 		if f := figures[id]; f != nil {
 			if note != "" {
 				note += ", "
 			}
-			note += l.Get("computed") + ": " + StatusLabel(f.Status, lang)
+			note += l.Get("computed") + l.Get("colon") + StatusLabel(f.Status, lang)
 		}
 		v.Divergent = append(v.Divergent, itemView{ID: string(id), Title: n.measure(id), Note: note})
 	}
+	v.Glossary = glossary(o, v.StaleAfterDays, l)
 	return v
 }
 
-func newRollupView(r *controlling.Rollup, l labels, lang string) rollupView {
+// headline says what the strategy's progress covers.
+func headline(r *controlling.Rollup, progress string, l labels) string {
+	c := r.Coverage
+	switch {
+	case r.Progress == nil || c.Covered == 0:
+		return fmt.Sprintf(l.Get("headlineNone"), c.Total)
+	case c.Covered >= c.Total:
+		return fmt.Sprintf(l.Get("headlineAll"), progress, c.Total)
+	}
+	left := c.Total - c.Covered
+	key := "uncoveredOther"
+	if left == 1 {
+		key = "uncoveredOne"
+	}
+	return fmt.Sprintf(l.Get("headlinePart"), progress, c.Covered, c.Total, fmt.Sprintf(l.Get(key), left))
+}
+
+// glossary explains every term a figure uses, with the report's thresholds.
+func glossary(o controlling.Options, staleDays int, l labels) []glossaryItem {
+	num := func(v, def float64) string {
+		if v == 0 {
+			v = def
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return []glossaryItem{
+		{l.Get("g:progress"), l.Get("g:progressText")},
+		{l.Get("g:planned"), l.Get("g:plannedText")},
+		{l.Get("g:thresholds"), fmt.Sprintf(l.Get("g:thresholdsText"), num(o.AtRisk, controlling.DefaultAtRisk), num(o.Late, controlling.DefaultLate))},
+		{l.Get("g:coverage"), l.Get("g:coverageText")},
+		{l.Get("g:ev"), l.Get("g:evText")},
+		{l.Get("g:cpi"), l.Get("g:cpiText")},
+		{l.Get("g:fte"), fmt.Sprintf(l.Get("g:fteText"), num(o.HoursPerDay, controlling.DefaultHoursPerDay))},
+		{l.Get("g:stale"), fmt.Sprintf(l.Get("g:staleText"), staleDays)},
+		{l.Get("g:divergent"), l.Get("g:divergentText")},
+	}
+}
+
+// staleSpan is "6 Monaten" for the default 183 days, else "N Tagen".
+func (v *view) staleSpan() string {
+	if v.StaleAfterDays == controlling.DefaultStaleAfterDays {
+		return fmt.Sprintf(v.L.Get("staleMonths"), 6)
+	}
+	return fmt.Sprintf(v.L.Get("staleDays"), v.StaleAfterDays)
+}
+
+// staleShort is "2 von 5", "alle aktuell", or unknown without measures.
+func (v *view) staleShort(stale, of int) string {
+	switch {
+	case of == 0:
+		return v.L.Get("unknown")
+	case stale == 0:
+		return v.L.Get("allCurrent")
+	}
+	return fmt.Sprintf(v.L.Get("staleShort"), stale, of)
+}
+
+func (v *view) rollup(r *controlling.Rollup, m members) rollupView {
+	l, lang := v.L, v.Lang
+	unknown := l.Get("unknown")
+	n := 0
+	for _, c := range r.Counts {
+		n += c
+	}
 	rv := rollupView{
 		Progress:      r.Progress,
 		ProgressText:  formatPercentPtr(r.Progress, l),
@@ -329,12 +552,29 @@ func newRollupView(r *controlling.Rollup, l labels, lang string) rollupView {
 		CoverageText:  fmt.Sprintf("%d/%d", r.Coverage.Covered, r.Coverage.Total),
 		Status:        r.Status,
 		StatusText:    StatusLabel(r.Status, lang),
-		FTEExpected:   FormatNumber(r.FTE.Expected, 2),
-		FTERealized:   FormatNumber(r.FTE.Realized, 2),
-		BudgetPlanned: FormatCHF(r.Budget.Planned),
-		BudgetSpent:   FormatCHF(r.Budget.Spent),
-		EarnedValue:   FormatCHF(r.Budget.EarnedValue),
+		MeasureCount:  n,
+		StaleCount:    r.StaleCount,
+		StaleShort:    v.staleShort(r.StaleCount, n),
+		FTEExpected:   unknown,
+		FTERealized:   unknown,
+		FTEBoth:       unknown,
+		BudgetPlanned: unknown,
+		BudgetSpent:   unknown,
+		EarnedValue:   unknown,
 		CPI:           formatRatio(r.Budget.CPI, l),
+	}
+	if r.StaleCount > 0 {
+		rv.StaleText = fmt.Sprintf(l.Get("staleOf"), r.StaleCount, n, v.staleSpan())
+	}
+	if m.savings {
+		rv.FTEExpected, rv.FTERealized = FormatNumber(r.FTE.Expected, 2), FormatNumber(r.FTE.Realized, 2)
+		rv.FTEBoth = rv.FTEExpected + " / " + rv.FTERealized
+	} else if n > 0 {
+		rv.FTEBoth = l.Get("noSavings")
+	}
+	if m.budgets {
+		rv.BudgetPlanned, rv.BudgetSpent = FormatCHF(r.Budget.Planned), FormatCHF(r.Budget.Spent)
+		rv.EarnedValue = FormatCHF(r.Budget.EarnedValue)
 	}
 	var counts []string
 	for _, s := range controlling.RollupStatuses {
@@ -352,6 +592,14 @@ func formatPercentPtr(p *float64, l labels) string {
 		return l.Get("unknown")
 	}
 	return FormatPercent(*p)
+}
+
+// formatCHFPtr formats an amount, or the unknown label for nil.
+func formatCHFPtr(p *float64, l labels) string {
+	if p == nil {
+		return l.Get("unknown")
+	}
+	return FormatCHF(*p)
 }
 
 // formatRatio formats a ratio such as a CPI with two decimals, or the
@@ -396,7 +644,7 @@ func newNamer(r *controlling.Report, lang string) *namer {
 
 func orID(t strategy.Text, lang string, id strategy.ID) string {
 	if s := t.In(lang); s != "" {
-		return s
+		return clean(s)
 	}
 	return string(id)
 }
@@ -451,7 +699,7 @@ func (n *namer) org(id strategy.ID) string {
 	return string(id)
 }
 
-func (n *namer) measureView(m *controlling.Measure) measureView {
+func (n *namer) measureView(m *controlling.Measure, l labels) measureView {
 	mv := measureView{
 		ID:              string(m.ID),
 		Title:           n.measure(m.ID),
@@ -463,8 +711,13 @@ func (n *namer) measureView(m *controlling.Measure) measureView {
 		PlannedText:     FormatPercent(m.PlannedProgress),
 		EarnedValue:     m.EarnedValue,
 		CPI:             m.CPI,
+		EVText:          formatCHFPtr(m.EarnedValue, l),
+		CPIText:         formatRatio(m.CPI, l),
 		FTE:             m.FTE,
 		FTEText:         FormatNumber(m.FTE, 2),
+		HasSavings:      true,
+		PlannedText2:    l.Get("unknown"),
+		SpentText:       l.Get("unknown"),
 		Stale:           m.Stale,
 		Divergent:       m.Divergent,
 	}
@@ -493,19 +746,25 @@ func (n *namer) measureView(m *controlling.Measure) measureView {
 	if pm == nil {
 		return mv
 	}
+	if pm.Savings == nil {
+		mv.HasSavings, mv.FTEText = false, l.Get("noSavings")
+	}
 	mv.Owner = string(pm.Owner)
 	mv.OwnerName = n.org(pm.Owner)
 	mv.Lifecycle = LifecycleLabel(pm.Status, n.lang)
 	if !pm.Start.IsZero() {
 		mv.Start = pm.Start.First().Format("2006-01-02")
+		mv.StartText = formatDate(pm.Start, n.lang)
 	}
 	if !pm.End.IsZero() {
 		mv.End = pm.End.Last().Format("2006-01-02")
+		mv.EndText = formatDate(pm.End, n.lang)
 	}
 	if pm.Budget != nil {
 		mv.HasBudget = true
 		mv.BudgetPlanned = pm.Budget.Planned
 		mv.BudgetSpent = pm.Budget.Spent
+		mv.PlannedText2, mv.SpentText = FormatCHF(pm.Budget.Planned), FormatCHF(pm.Budget.Spent)
 	}
 	return mv
 }

@@ -21,7 +21,10 @@ import (
 //   - dates as YYYY-MM-DD: the first day of the start's period and the last
 //     day of the end's;
 //   - lists (focus areas, goals) as ids joined by ", "; the owner as its id;
-//   - an unknown figure (no budget, nothing spent) is an empty cell;
+//   - an unknown figure (no budget, CPI with nothing spent) is the unknown
+//     label of the language (k. A., n. d., n/a), never an empty cell or 0,
+//     and a measure without savings data says so in its FTE cell; Excel's
+//     SUM skips text cells, so columns still sum;
 //   - stale and divergent as the words for yes and no;
 //   - a text cell that starts with = + - @ or a tab is prefixed with ' so
 //     that a title cannot run as a spreadsheet formula.
@@ -51,7 +54,8 @@ func renderCSV(w io.Writer, v *view) error {
 		return err
 	}
 	for _, m := range v.Measures {
-		planned, spent := "", ""
+		unknown := l.Get("unknown")
+		planned, spent := unknown, unknown
 		if m.HasBudget {
 			planned, spent = plainNumber(m.BudgetPlanned, 2), plainNumber(m.BudgetSpent, 2)
 		}
@@ -61,7 +65,7 @@ func renderCSV(w io.Writer, v *view) error {
 			m.Lifecycle, m.StatusText,
 			csvPercent(m.Progress), csvPercent(m.PlannedProgress),
 			m.Start, m.End, planned, spent,
-			csvNumber(m.EarnedValue, 2), csvNumber(m.CPI, 2), plainNumber(m.FTE, 2),
+			csvNumber(m.EarnedValue, 2, unknown), csvNumber(m.CPI, 2, unknown), csvFTE(&m, l),
 			csvBool(m.Stale, l), csvBool(m.Divergent, l),
 		}
 		if err := cw.Write(row); err != nil {
@@ -89,12 +93,20 @@ func csvPercent(p float64) string {
 	return s
 }
 
-// csvNumber writes a nullable number plainly; nil is an empty cell.
-func csvNumber(p *float64, decimals int) string {
+// csvNumber writes a nullable number plainly; nil is the unknown label.
+func csvNumber(p *float64, decimals int, unknown string) string {
 	if p == nil {
-		return ""
+		return unknown
 	}
 	return plainNumber(*p, decimals)
+}
+
+// csvFTE is the measure's FTE, or "no savings data".
+func csvFTE(m *measureView, l labels) string {
+	if !m.HasSavings {
+		return l.Get("noSavings")
+	}
+	return plainNumber(m.FTE, 2)
 }
 
 func csvBool(b bool, l labels) string {

@@ -6,17 +6,27 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/strategy"
 )
 
-// The diff formats (DiffFormats): text and Markdown show the strategy's,
-// focus areas' and goals' progress before and after with the change in
-// percentage points, the measures added and removed, status changes and
-// every measure's progress change; json is the Delta of Diff, indented.
-// Names come from the newer report's sources, else the older one's.
+// The diff formats (DiffFormats). Text and Markdown show, in this order:
+// a warning on the first line when the new snapshot is older than the old
+// one; the strategy's, focus areas' and goals' progress before and after
+// with the change in percentage points, their status and their coverage
+// before and after; the measures added and removed; the status changes,
+// each naming which status changed (the life-cycle status of the
+// portfolio, the computed schedule status, or both); the measures whose
+// goals changed, with the goals added and removed; and the progress of the
+// measures that changed (all of them with Renderer.All). The change shown
+// is computed from the rounded figures beside it, so that "56.4 → 62.1"
+// reads "+5.7"; the JSON (the Delta of controlling.Diff) keeps the
+// unrounded change. Names come from the newer report's sources, else the
+// older one's.
 
 // RenderDiff writes what changed from old to new (see controlling.Diff) in format f
 // with texts in lang; it is Renderer{Lang: lang}.RenderDiff.
@@ -29,6 +39,10 @@ func RenderDiff(w io.Writer, old, new *controlling.Report, f Format, lang string
 func (rd Renderer) RenderDiff(w io.Writer, old, new *controlling.Report, f Format) error {
 	if old == nil || new == nil {
 		return errors.New("report: render diff: nil report")
+	}
+	lang, err := rd.language()
+	if err != nil {
+		return err
 	}
 	d := controlling.Diff(old, new)
 	switch f {
@@ -43,9 +57,8 @@ func (rd Renderer) RenderDiff(w io.Writer, old, new *controlling.Report, f Forma
 	default:
 		return fmt.Errorf("report: render diff: %w %q (want text, md or json)", ErrUnknownFormat, string(f))
 	}
-	dv := newDiffView(d, old, new, rd.lang())
+	dv := newDiffView(d, old, new, lang, rd.All)
 	bw := bufio.NewWriter(w)
-	var err error
 	if f == Text {
 		err = renderDiffText(bw, dv)
 	} else {
@@ -59,27 +72,34 @@ func (rd Renderer) RenderDiff(w io.Writer, old, new *controlling.Report, f Forma
 
 // diffView is a Delta with names resolved and figures formatted.
 type diffView struct {
+	Lang       string
 	L          labels
 	Title      string
+	Warning    string // NEW older than OLD, else empty
 	From, To   string
 	Strategy   deltaRow
 	FocusAreas []deltaRow
 	Goals      []deltaRow
-	Measures   []deltaRow
+	Measures   []deltaRow // the measures shown: changed ones, or all
+	Hidden     int        // unchanged measures not shown
 	Added      []itemView
 	Removed    []itemView
-	Changes    []itemView // Note: "on track → late (active → paused)"
+	Changes    []itemView // Note: "Terminstatus: auf Kurs → im Verzug"
+	GoalMoves  []itemView // Note: "neu: DL1; entfernt: DL2"
 }
 
-// deltaRow is one formatted ProgressDelta.
+// deltaRow is one formatted ProgressDelta or RollupDelta.
 type deltaRow struct {
 	ID, Title            string
 	Old, New, Change     string
 	OldStatus, NewStatus string
+	Coverage             string // "15/20 → 16/20", empty for measures
+	changed              bool
 }
 
-func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string) *diffView {
+func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string, all bool) *diffView {
 	l := labelsFor(lang)
+	c := l.Get("colon")
 	on, nn := newNamer(old, lang), newNamer(new, lang)
 	name := func(f func(*namer, strategy.ID) string, id strategy.ID) string {
 		if s := f(nn, id); s != string(id) {
@@ -87,28 +107,61 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		}
 		return f(on, id)
 	}
-	v := &diffView{L: l, From: d.OldAsOf.String(), To: d.NewAsOf.String()}
+	v := &diffView{Lang: lang, L: l, From: formatDate(d.OldAsOf, lang), To: formatDate(d.NewAsOf, lang)}
+	if d.NewBeforeOld {
+		v.Warning = fmt.Sprintf(l.Get("warnNewBeforeOld"), v.To, v.From)
+	}
 	v.Title = newView(new, lang).Title
 	row := func(p controlling.ProgressDelta, title string) deltaRow {
 		r := deltaRow{ID: string(p.ID), Title: title,
-			Old: formatPercentPtr(p.Old, l), New: formatPercentPtr(p.New, l), Change: formatChange(p.Change, l)}
+			Old: formatPercentPtr(p.Old, l), New: formatPercentPtr(p.New, l), Change: roundedChange(p.Old, p.New, l)}
 		if p.OldStatus != "" {
 			r.OldStatus = StatusLabel(p.OldStatus, lang)
 		}
 		if p.NewStatus != "" {
 			r.NewStatus = StatusLabel(p.NewStatus, lang)
 		}
+		r.changed = p.OldStatus != p.NewStatus || (p.Old == nil) != (p.New == nil) ||
+			p.Change != nil && *p.Change != 0
 		return r
 	}
-	v.Strategy = row(d.Strategy, l.Get("strategy"))
+	rollup := func(p controlling.RollupDelta, title string) deltaRow {
+		r := row(p.ProgressDelta, title)
+		cov := func(c *controlling.Coverage) string {
+			if c == nil {
+				return "–"
+			}
+			return fmt.Sprintf("%d/%d", c.Covered, c.Total)
+		}
+		r.Coverage = cov(p.OldCoverage) + " → " + cov(p.NewCoverage)
+		return r
+	}
+	v.Strategy = rollup(d.Strategy, l.Get("strategy"))
 	for _, p := range d.FocusAreas {
-		v.FocusAreas = append(v.FocusAreas, row(p, name((*namer).focusArea, p.ID)))
+		v.FocusAreas = append(v.FocusAreas, rollup(p, name((*namer).focusArea, p.ID)))
 	}
 	for _, p := range d.Goals {
-		v.Goals = append(v.Goals, row(p, name((*namer).goal, p.ID)))
+		v.Goals = append(v.Goals, rollup(p, name((*namer).goal, p.ID)))
+	}
+	moved := map[strategy.ID]bool{}
+	for _, g := range d.GoalChanges {
+		moved[g.ID] = true
+		var parts []string
+		if len(g.Added) > 0 {
+			parts = append(parts, l.Get("goalsAdded")+c+joinIDs(g.Added))
+		}
+		if len(g.Removed) > 0 {
+			parts = append(parts, l.Get("goalsRemoved")+c+joinIDs(g.Removed))
+		}
+		v.GoalMoves = append(v.GoalMoves, itemView{ID: string(g.ID), Title: name((*namer).measure, g.ID), Note: strings.Join(parts, "; ")})
 	}
 	for _, p := range d.Measures {
-		v.Measures = append(v.Measures, row(p, name((*namer).measure, p.ID)))
+		r := row(p, name((*namer).measure, p.ID))
+		if all || r.changed || moved[p.ID] {
+			v.Measures = append(v.Measures, r)
+		} else {
+			v.Hidden++
+		}
 	}
 	for _, id := range d.Added {
 		v.Added = append(v.Added, itemView{ID: string(id), Title: nn.measure(id), Note: nn.ownerOf(id)})
@@ -116,27 +169,46 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 	for _, id := range d.Removed {
 		v.Removed = append(v.Removed, itemView{ID: string(id), Title: on.measure(id), Note: on.ownerOf(id)})
 	}
-	for _, c := range d.StatusChanges {
-		note := StatusLabel(c.Old, lang) + " → " + StatusLabel(c.New, lang)
-		if c.OldPortfolioStatus != c.NewPortfolioStatus && c.OldPortfolioStatus != "" && c.NewPortfolioStatus != "" {
-			note += " (" + LifecycleLabel(c.OldPortfolioStatus, lang) + " → " + LifecycleLabel(c.NewPortfolioStatus, lang) + ")"
+	for _, ch := range d.StatusChanges {
+		var parts []string
+		if ch.Changed == controlling.ChangedSchedule || ch.Changed == controlling.ChangedBoth {
+			parts = append(parts, l.Get("scheduleWord")+c+StatusLabel(ch.Old, lang)+" → "+StatusLabel(ch.New, lang))
 		}
-		v.Changes = append(v.Changes, itemView{ID: string(c.ID), Title: name((*namer).measure, c.ID), Note: note})
+		if ch.Changed == controlling.ChangedLifecycle || ch.Changed == controlling.ChangedBoth {
+			parts = append(parts, l.Get("lifecycleWord")+c+LifecycleLabel(ch.OldPortfolioStatus, lang)+" → "+LifecycleLabel(ch.NewPortfolioStatus, lang))
+		}
+		v.Changes = append(v.Changes, itemView{ID: string(ch.ID), Title: name((*namer).measure, ch.ID), Note: strings.Join(parts, "; ")})
 	}
 	return v
 }
 
-// formatChange writes a change in percentage points with its sign:
-// "+7.5 pp", "-2.0 pp", "±0.0 pp"; nil is the unknown label.
-func formatChange(c *float64, l labels) string {
-	if c == nil {
+func joinIDs(ids []strategy.ID) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return strings.Join(s, ", ")
+}
+
+// roundedChange writes the change from old to new in percentage points,
+// computed from the two figures as printed (one decimal), so that the
+// change always agrees with them: "+5.7 pp", "-2.0 pp", "±0.0 pp"; unknown
+// when either is.
+func roundedChange(old, new *float64, l labels) string {
+	if old == nil || new == nil {
 		return l.Get("unknown")
 	}
-	s := FormatNumber(*c, 1)
+	tenths := func(v float64) int64 {
+		s := strings.ReplaceAll(FormatNumber(v, 1), "'", "")
+		f, _ := strconv.ParseFloat(s, 64)
+		return int64(math.Round(f * 10))
+	}
+	c := tenths(*new) - tenths(*old)
+	s := FormatNumber(float64(c)/10, 1)
 	switch {
-	case s == "0.0":
+	case c == 0:
 		s = "±" + s
-	case !strings.HasPrefix(s, "-"):
+	case c > 0:
 		s = "+" + s
 	}
 	return s + " " + l.Get("pp")
@@ -157,58 +229,92 @@ func statusPair(r deltaRow) string {
 
 func renderDiffText(w io.Writer, v *diffView) error {
 	l := v.L
-	p := &textWriter{w: w}
-	p.line(v.Title + ": " + l.Get("diffTitle"))
+	c := l.Get("colon")
+	p := &textWriter{w: w, typo: typography(v.Lang)}
+	if v.Warning != "" {
+		p.line(v.Warning)
+	}
+	p.line(v.Title + c + l.Get("diffTitle"))
 	p.line(fmt.Sprintf("%s %s %s %s", l.Get("diffFrom"), v.From, l.Get("diffTo"), v.To))
 	p.line("")
 	s := v.Strategy
-	p.line(fmt.Sprintf("%s  %s → %s  %s  %s", l.Get("strategy"), s.Old, s.New, s.Change, statusPair(s)))
+	p.line(fmt.Sprintf("%s  %s → %s  %s  %s  %s%s%s", l.Get("strategy"), s.Old, s.New, s.Change, statusPair(s),
+		l.Get("coverage"), c, s.Coverage))
+	p.wrap(l.Get("roundingNote"))
 
-	table := func(title string, rows []deltaRow) {
+	table := func(title string, rows []deltaRow, coverage bool) {
 		p.heading(title)
-		t := &textTable{right: []bool{false, false, true, true, true, false}}
-		t.add(l.Get("id"), l.Get("title"), l.Get("before"), l.Get("after"), l.Get("change"), l.Get("status"))
+		t := &textTable{right: []bool{false, false, true, true, true, false, false}}
+		head := []string{l.Get("id"), l.Get("title"), l.Get("before"), l.Get("after"), l.Get("change"), l.Get("status")}
+		if coverage {
+			head = append(head, l.Get("coverageBeforeAfter"))
+		}
+		t.add(head...)
 		for _, r := range rows {
-			t.add(r.ID, cut(r.Title), r.Old, r.New, r.Change, statusPair(r))
+			cells := []string{r.ID, cut(r.Title), r.Old, r.New, r.Change, statusPair(r)}
+			if coverage {
+				cells = append(cells, r.Coverage)
+			}
+			t.add(cells...)
 		}
 		t.write(p)
 	}
-	table(l.Get("focusAreas"), v.FocusAreas)
-	table(l.Get("goals"), v.Goals)
+	table(l.Get("focusAreas"), v.FocusAreas, true)
+	table(l.Get("goals"), v.Goals, true)
 	p.list(l.Get("added"), "", v.Added, l)
 	p.list(l.Get("removed"), "", v.Removed, l)
 	p.list(l.Get("statusChanges"), "", v.Changes, l)
-	table(l.Get("progressChanges"), v.Measures)
+	p.list(l.Get("goalChanges"), "", v.GoalMoves, l)
+	table(l.Get("progressChanges"), v.Measures, false)
+	if v.Hidden > 0 {
+		p.line(fmt.Sprintf(l.Get("unchangedHidden"), v.Hidden))
+	}
 	return p.err
 }
 
 func renderDiffMarkdown(w io.Writer, v *diffView) error {
 	l := v.L
-	p := &textWriter{w: w}
-	p.line("# " + mdEscape(v.Title) + ": " + l.Get("diffTitle"))
+	c := l.Get("colon")
+	p := &textWriter{w: w, typo: typography(v.Lang)}
+	if v.Warning != "" {
+		p.line("> **" + v.Warning + "**")
+		p.line("")
+	}
+	p.line("# " + mdEscape(v.Title) + c + l.Get("diffTitle"))
 	p.line("")
 	p.line(fmt.Sprintf("%s %s %s %s", l.Get("diffFrom"), v.From, l.Get("diffTo"), v.To))
 	p.line("")
 	s := v.Strategy
-	p.line(fmt.Sprintf("%s: %s → **%s** (%s), %s: %s.", l.Get("progress"), s.Old, s.New, s.Change,
-		l.Get("status"), statusPair(s)))
+	p.line(fmt.Sprintf("%s%s%s → **%s** (%s), %s%s%s, %s%s%s.", l.Get("progress"), c, s.Old, s.New, s.Change,
+		l.Get("status"), c, statusPair(s), l.Get("coverageBeforeAfter"), c, s.Coverage))
+	p.line("")
+	p.line("_" + l.Get("roundingNote") + "_")
 
-	table := func(title, first string, rows []deltaRow) {
+	table := func(title, first string, rows []deltaRow, coverage bool) {
 		p.line("")
 		p.line("## " + title)
 		p.line("")
-		p.line(mdRow(first, l.Get("before"), l.Get("after"), l.Get("change"), l.Get("status")))
-		p.line("|---|---:|---:|---:|---|")
+		head := []string{first, l.Get("before"), l.Get("after"), l.Get("change"), l.Get("status")}
+		align := "|---|---:|---:|---:|---|"
+		if coverage {
+			head, align = append(head, l.Get("coverageBeforeAfter")), align+"---|"
+		}
+		p.line(mdRow(head...))
+		p.line(align)
 		for _, r := range rows {
-			p.line(mdRow(mdEscape(r.ID+" "+r.Title), r.Old, r.New, r.Change, statusPair(r)))
+			cells := []string{mdEscape(r.ID + " " + r.Title), r.Old, r.New, r.Change, statusPair(r)}
+			if coverage {
+				cells = append(cells, r.Coverage)
+			}
+			p.line(mdRow(cells...))
 		}
 	}
-	table(l.Get("focusAreas"), l.Get("focusArea"), v.FocusAreas)
-	table(l.Get("goals"), l.Get("goal"), v.Goals)
+	table(l.Get("focusAreas"), l.Get("focusArea"), v.FocusAreas, true)
+	table(l.Get("goals"), l.Get("goal"), v.Goals, true)
 	for _, sec := range []struct {
 		title string
 		items []itemView
-	}{{l.Get("added"), v.Added}, {l.Get("removed"), v.Removed}, {l.Get("statusChanges"), v.Changes}} {
+	}{{l.Get("added"), v.Added}, {l.Get("removed"), v.Removed}, {l.Get("statusChanges"), v.Changes}, {l.Get("goalChanges"), v.GoalMoves}} {
 		p.line("")
 		p.line(fmt.Sprintf("## %s (%d)", sec.title, len(sec.items)))
 		p.line("")
@@ -224,6 +330,10 @@ func renderDiffMarkdown(w io.Writer, v *diffView) error {
 			p.line(line)
 		}
 	}
-	table(l.Get("progressChanges"), l.Get("measure"), v.Measures)
+	table(l.Get("progressChanges"), l.Get("measure"), v.Measures, false)
+	if v.Hidden > 0 {
+		p.line("")
+		p.line(fmt.Sprintf(l.Get("unchangedHidden"), v.Hidden))
+	}
 	return p.err
 }

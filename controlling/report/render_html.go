@@ -5,10 +5,13 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 )
 
-// The HTML formats. HTML is a complete static page: lang attribute,
+// The HTML formats. The content is one template per section (summary,
+// focus-areas, lists, purposes, measures, glossary), so that a section's
+// figures can gain a chart without touching the others. HTML is a complete static page: lang attribute,
 // one <main>, headings in order, tables with <caption> and scope'd header
 // cells, progress as text and as a <progress> bar, an inline <style>, no
 // script and no external resource. HTMLFragment is the same content
@@ -22,7 +25,7 @@ import (
 type htmlData struct {
 	*view
 	Fragment bool
-	Charts   *chartSet
+	Charts   *chartSet // render_charts.go
 }
 
 // htmlFuncs are the templates' helpers. The templates are parsed on first
@@ -66,7 +69,7 @@ const htmlTemplateText = `<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}: {{.L.Get "report"}} ({{.AsOf}})</title>
+<title>{{.Title}}{{.L.Get "colon"}}{{.L.Get "report"}} ({{.AsOfText}})</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.45;color:#1a1a1a;background:#fff;margin:0}
 main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem 3rem}
@@ -85,6 +88,10 @@ progress{width:6rem;height:.8rem;vertical-align:middle;margin-right:.4rem}
 dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 dl.summary dt{font-weight:600}
 dl.summary dd{margin:0}
+.headline{font-size:1.1rem;font-weight:600}
+.note{max-width:60rem}
+dl.glossary dt{font-weight:600;margin-top:.5rem}
+dl.glossary dd{margin:0 0 0 1rem;max-width:60rem}
 :focus{outline:3px solid #0b57d0;outline-offset:2px}
 @media (prefers-color-scheme:dark){body{background:#111;color:#eee}th,td{border-color:#444}.status-late{color:#ff8a8a}.status-at-risk{color:#ffc266}.status-on-track{color:#8fdc9a}}
 {{.Charts.CSS}}</style>
@@ -100,41 +107,57 @@ dl.summary dd{margin:0}
 {{define "items"}}{{if .Items}}<ul>
 {{range .Items}}<li><strong>{{.ID}}</strong> {{.Title}}{{if .Note}} ({{.Note}}){{end}}</li>
 {{end}}</ul>{{else}}<p>{{.None}}</p>{{end}}{{end}}
-{{define "content"}}{{$f := .Fragment}}{{$l := .L}}{{h $f 1}}{{.Title}}: {{$l.Get "report"}}{{hc $f 1}}
-<p>{{if .PortfolioTitle}}{{$l.Get "portfolio"}}: {{.PortfolioTitle}}<br>
-{{end}}{{$l.Get "asOf"}}: <time datetime="{{.AsOf}}">{{.AsOf}}</time></p>
-<section aria-labelledby="kompass-summary">
+{{define "content"}}{{$f := .Fragment}}{{$l := .L}}{{h $f 1}}{{.Title}}{{$l.Get "colon"}}{{$l.Get "report"}}{{hc $f 1}}
+<p>{{if .PortfolioTitle}}{{$l.Get "portfolio"}}{{$l.Get "colon"}}{{.PortfolioTitle}}<br>
+{{end}}<time datetime="{{.AsOf}}">{{.DateLine}}</time></p>
+{{template "summary" .}}
+{{template "focus-areas" .}}
+{{template "lists" .}}
+{{template "purposes" .}}
+{{template "measures" .}}
+{{template "indicator-charts" .}}
+{{template "glossary" .}}
+<p><small>{{$l.Get "notice"}}</small></p>
+{{end}}
+{{define "summary"}}{{$f := .Fragment}}{{$l := .L}}<section aria-labelledby="kompass-summary">
 {{h $f 2}}<span id="kompass-summary">{{$l.Get "summary"}}</span>{{hc $f 2}}
+<p class="headline">{{.Headline}}.</p>
 <dl class="summary">
 <dt>{{$l.Get "progress"}}</dt><dd>{{template "progress" .Strategy}}</dd>
 <dt>{{$l.Get "coverage"}}</dt><dd>{{sprintf ($l.Get "coverageOf") .Strategy.Coverage.Covered .Strategy.Coverage.Total}}</dd>
 <dt>{{$l.Get "status"}}</dt><dd>{{template "status" .Strategy}}</dd>
 {{if .Strategy.Counts}}<dt>{{$l.Get "counts"}}</dt><dd>{{.Strategy.Counts}}</dd>
-{{end}}<dt>{{$l.Get "budgetPlanned"}}</dt><dd>{{.Strategy.BudgetPlanned}}</dd>
+{{end}}{{if .Strategy.StaleText}}<dt>{{$l.Get "staleColumn"}}</dt><dd>{{.Strategy.StaleText}}</dd>
+{{end}}{{if .AnyBudget}}<dt>{{$l.Get "budgetPlanned"}}</dt><dd>{{.Strategy.BudgetPlanned}}</dd>
 <dt>{{$l.Get "budgetSpent"}}</dt><dd>{{.Strategy.BudgetSpent}}</dd>
 <dt>{{$l.Get "earnedValue"}}</dt><dd>{{.Strategy.EarnedValue}}</dd>
 <dt>{{$l.Get "cpi"}}</dt><dd>{{.Strategy.CPI}}</dd>
-<dt>{{$l.Get "fteExpected"}}</dt><dd>{{.Strategy.FTEExpected}}</dd>
-<dt>{{$l.Get "fteRealized"}}</dt><dd>{{.Strategy.FTERealized}}</dd>
-</dl>
-{{.Charts.Status}}
+{{end}}{{if .AnySavings}}<dt>{{$l.Get "fteWords"}}</dt><dd>{{.Strategy.FTEBoth}}</dd>
+{{end}}{{if .CancelledNote}}<dt>{{$l.Get "cancelledTitle"}}</dt><dd>{{.CancelledNote}}</dd>
+{{end}}</dl>
+{{if not .AnySavings}}<p>{{$l.Get "noSavingsAnywhere"}}</p>
+{{end}}{{.Charts.Status}}
 </section>
-<section aria-labelledby="kompass-focus-areas">
+{{end}}
+{{define "focus-areas"}}{{$f := .Fragment}}{{$l := .L}}{{$v := .}}<section aria-labelledby="kompass-focus-areas">
 {{h $f 2}}<span id="kompass-focus-areas">{{$l.Get "focusAreas"}}</span>{{hc $f 2}}
-{{.Charts.Overview}}{{$c := .Charts}}{{range .FocusAreas}}{{h $f 3}}{{.ID}} {{.Title}}{{hc $f 3}}
-<p>{{$l.Get "progress"}}: {{template "progress" .}}; {{$l.Get "status"}}: {{template "status" .}}; {{sprintf ($l.Get "coverageOf") .Coverage.Covered .Coverage.Total}}.</p>
-{{index $c.FocusStatus .ID}}
-<div class="scroll" role="region" tabindex="0" aria-label="{{$l.Get "goals"}}: {{.ID}} {{.Title}}">
+{{.Charts.Overview}}{{if .OverlapNote}}<p class="note">{{.OverlapNote}}</p>
+{{end}}{{range .FocusAreas}}{{h $f 3}}{{.ID}} {{.Title}}{{hc $f 3}}
+<p>{{$l.Get "progress"}}{{$l.Get "colon"}}{{template "progress" .}}; {{$l.Get "status"}}{{$l.Get "colon"}}{{template "status" .}}; {{sprintf ($l.Get "coverageOf") .Coverage.Covered .Coverage.Total}}{{if $v.AnySavings}}; {{$l.Get "fteWords"}}{{$l.Get "colon"}}{{.FTEBoth}}{{end}}{{if $v.AnyBudget}}; {{$l.Get "budgetPlanned"}}{{$l.Get "colon"}}{{.BudgetPlanned}}{{end}}{{if .StaleText}}; {{.StaleText}}{{end}}.</p>
+{{index $v.Charts.FocusStatus .ID}}
+{{if .GoalOverlap}}<p class="note">{{$l.Get "goalOverlapNote"}}</p>
+{{end}}<div class="scroll" role="region" tabindex="0" aria-label="{{$l.Get "goals"}}: {{.ID}} {{.Title}}">
 <table>
-<caption>{{$l.Get "goals"}}: {{.ID}} {{.Title}}</caption>
-<thead><tr><th scope="col">{{$l.Get "goal"}}</th><th scope="col">{{$l.Get "progress"}}</th><th scope="col" class="n">{{$l.Get "coverage"}}</th><th scope="col">{{$l.Get "status"}}</th><th scope="col">{{$l.Get "measures"}}</th><th scope="col" class="n">{{$l.Get "fteExpected"}}</th><th scope="col" class="n">{{$l.Get "budgetPlanned"}}</th><th scope="col" class="n">{{$l.Get "budgetSpent"}}</th></tr></thead>
+<caption>{{$l.Get "goals"}}{{$l.Get "colon"}}{{.ID}} {{.Title}}</caption>
+<thead><tr><th scope="col">{{$l.Get "goal"}}</th><th scope="col">{{$l.Get "progress"}}</th><th scope="col" class="n">{{$l.Get "coverage"}}</th><th scope="col">{{$l.Get "status"}}</th><th scope="col">{{$l.Get "measures"}}</th><th scope="col">{{$l.Get "staleColumn"}}</th>{{if $v.AnySavings}}<th scope="col" class="n">{{$l.Get "fteColumn"}}</th>{{end}}{{if $v.AnyBudget}}<th scope="col" class="n">{{$l.Get "budgetPlanned"}}</th><th scope="col" class="n">{{$l.Get "budgetSpent"}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Goals}}<tr><th scope="row">{{.ID}} {{.Title}}</th><td>{{template "progress" .}}</td><td class="n">{{.CoverageText}}</td><td>{{template "status" .}}</td><td>{{range $i, $m := .Measures}}{{if $i}}, {{end}}<abbr title="{{$m.Title}}">{{$m.ID}}</abbr>{{else}}{{$l.Get "none"}}{{end}}</td><td class="n">{{.FTEExpected}}</td><td class="n">{{.BudgetPlanned}}</td><td class="n">{{.BudgetSpent}}</td></tr>
+{{range .Goals}}<tr><th scope="row">{{.ID}} {{.Title}}</th><td>{{template "progress" .}}</td><td class="n">{{.CoverageText}}</td><td>{{template "status" .}}</td><td>{{range $i, $m := .Measures}}{{if $i}}, {{end}}<abbr title="{{$m.Title}}">{{$m.ID}}</abbr>{{else}}{{$l.Get "none"}}{{end}}</td><td>{{.StaleShort}}</td>{{if $v.AnySavings}}<td class="n">{{.FTEExpected}}</td>{{end}}{{if $v.AnyBudget}}<td class="n">{{.BudgetPlanned}}</td><td class="n">{{.BudgetSpent}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
 {{end}}</section>
-<section aria-labelledby="kompass-uncovered">
+{{end}}
+{{define "lists"}}{{$f := .Fragment}}{{$l := .L}}<section aria-labelledby="kompass-uncovered">
 {{h $f 2}}<span id="kompass-uncovered">{{$l.Get "uncoveredTitle"}} ({{len .Uncovered}})</span>{{hc $f 2}}
 <p>{{$l.Get "uncoveredIntro"}}</p>
 {{template "items" (items .Uncovered ($l.Get "none"))}}
@@ -151,39 +174,49 @@ dl.summary dd{margin:0}
 </section>
 <section aria-labelledby="kompass-cancelled">
 {{h $f 2}}<span id="kompass-cancelled">{{$l.Get "cancelledTitle"}} ({{len .Cancelled}})</span>{{hc $f 2}}
-<p>{{$l.Get "cancelledIntro"}}</p>
+<p>{{if .CancelledNote}}{{.CancelledNote}}.{{else}}{{$l.Get "cancelledIntro"}}{{end}}</p>
 {{template "items" (items .Cancelled ($l.Get "none"))}}
 </section>
-<section aria-labelledby="kompass-purposes">
+{{end}}
+{{define "purposes"}}{{$f := .Fragment}}{{$l := .L}}{{$v := .}}<section aria-labelledby="kompass-purposes">
 {{h $f 2}}<span id="kompass-purposes">{{$l.Get "purposesTitle"}}</span>{{hc $f 2}}
 <div class="scroll" role="region" tabindex="0" aria-label="{{$l.Get "purposesTitle"}}">
 <table>
 <caption>{{$l.Get "purposesIntro"}}</caption>
-<thead><tr><th scope="col">{{$l.Get "purpose"}}</th><th scope="col" class="n">{{$l.Get "measures"}}</th><th scope="col" class="n">{{$l.Get "budgetPlanned"}}</th><th scope="col" class="n">{{$l.Get "budgetSpent"}}</th><th scope="col" class="n">{{$l.Get "earnedValue"}}</th><th scope="col" class="n">{{$l.Get "cpi"}}</th><th scope="col" class="n">{{$l.Get "fteExpected"}}</th><th scope="col" class="n">{{$l.Get "fteRealized"}}</th></tr></thead>
+<thead><tr><th scope="col">{{$l.Get "purpose"}}</th><th scope="col" class="n">{{$l.Get "measures"}}</th><th scope="col">{{$l.Get "staleColumn"}}</th>{{if .AnyBudget}}<th scope="col" class="n">{{$l.Get "budgetPlanned"}}</th><th scope="col" class="n">{{$l.Get "budgetSpent"}}</th><th scope="col" class="n">{{$l.Get "earnedValue"}}</th><th scope="col" class="n">{{$l.Get "cpi"}}</th>{{end}}{{if .AnySavings}}<th scope="col" class="n">{{$l.Get "fteExpected"}}</th><th scope="col" class="n">{{$l.Get "fteRealized"}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Purposes}}<tr><th scope="row">{{.Label}}</th><td class="n">{{.Measures}}</td><td class="n">{{.BudgetPlanned}}</td><td class="n">{{.BudgetSpent}}</td><td class="n">{{.EarnedValue}}</td><td class="n">{{.CPI}}</td><td class="n">{{.FTEExpected}}</td><td class="n">{{.FTERealized}}</td></tr>
+{{range .Purposes}}<tr><th scope="row">{{.Label}}</th><td class="n">{{.Measures}}</td><td>{{.StaleShort}}</td>{{if $v.AnyBudget}}<td class="n">{{.BudgetPlanned}}</td><td class="n">{{.BudgetSpent}}</td><td class="n">{{.EarnedValue}}</td><td class="n">{{.CPI}}</td>{{end}}{{if $v.AnySavings}}<td class="n">{{.FTEExpected}}</td><td class="n">{{.FTERealized}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
-</section>
-<section aria-labelledby="kompass-measures">
+{{if .CancelledNote}}<p class="note">{{.CancelledNote}}.</p>
+{{end}}</section>
+{{end}}
+{{define "measures"}}{{$f := .Fragment}}{{$l := .L}}{{$v := .}}<section aria-labelledby="kompass-measures">
 {{h $f 2}}<span id="kompass-measures">{{$l.Get "measuresTitle"}}</span>{{hc $f 2}}
 <div class="scroll" role="region" tabindex="0" aria-label="{{$l.Get "measuresTitle"}}">
 <table>
 <caption>{{$l.Get "measuresTitle"}} ({{len .Measures}})</caption>
-<thead><tr><th scope="col">{{$l.Get "measure"}}</th><th scope="col">{{$l.Get "owner"}}</th><th scope="col">{{$l.Get "lifecycle"}}</th><th scope="col">{{$l.Get "progress"}}</th><th scope="col" class="n">{{$l.Get "plannedProgress"}}</th><th scope="col">{{$l.Get "schedule"}}</th><th scope="col">{{$l.Get "start"}}</th><th scope="col">{{$l.Get "end"}}</th><th scope="col" class="n">{{$l.Get "budgetPlanned"}}</th><th scope="col" class="n">{{$l.Get "budgetSpent"}}</th><th scope="col" class="n">{{$l.Get "fte"}}</th></tr></thead>
+<thead><tr><th scope="col">{{$l.Get "measure"}}</th><th scope="col">{{$l.Get "owner"}}</th><th scope="col">{{$l.Get "lifecycle"}}</th><th scope="col">{{$l.Get "progress"}}</th><th scope="col" class="n">{{$l.Get "plannedProgress"}}</th><th scope="col">{{$l.Get "schedule"}}</th><th scope="col">{{$l.Get "start"}}</th><th scope="col">{{$l.Get "end"}}</th>{{if .AnyBudget}}<th scope="col" class="n">{{$l.Get "budgetPlanned"}}</th><th scope="col" class="n">{{$l.Get "budgetSpent"}}</th><th scope="col" class="n">{{$l.Get "cpi"}}</th>{{end}}{{if .AnySavings}}<th scope="col" class="n">{{$l.Get "fteMeasure"}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Measures}}<tr><th scope="row">{{.ID}} {{.Title}}</th><td>{{if .OwnerName}}<abbr title="{{.OwnerName}}">{{.Owner}}</abbr>{{end}}</td><td>{{.Lifecycle}}</td><td><progress max="100" value="{{num .Progress}}">{{.ProgressText}}</progress>{{.ProgressText}}</td><td class="n">{{.PlannedText}}</td><td><span class="status-{{.Status}}">{{.StatusText}}</span>{{if .Stale}} <span class="flag">{{$l.Get "stale"}}</span>{{end}}{{if .Divergent}} <span class="flag">{{$l.Get "divergent"}}</span>{{end}}</td><td>{{if .Start}}<time datetime="{{.Start}}">{{.Start}}</time>{{end}}</td><td>{{if .End}}<time datetime="{{.End}}">{{.End}}</time>{{end}}</td><td class="n">{{if .HasBudget}}{{chf .BudgetPlanned}}{{end}}</td><td class="n">{{if .HasBudget}}{{chf .BudgetSpent}}{{end}}</td><td class="n">{{.FTEText}}</td></tr>
+{{range .Measures}}<tr><th scope="row">{{.ID}} {{.Title}}</th><td>{{if .OwnerName}}<abbr title="{{.OwnerName}}">{{.Owner}}</abbr>{{end}}</td><td>{{.Lifecycle}}</td><td><progress max="100" value="{{num .Progress}}">{{.ProgressText}}</progress>{{.ProgressText}}</td><td class="n">{{.PlannedText}}</td><td><span class="status-{{.Status}}">{{.StatusText}}</span>{{if .Stale}} <span class="flag">{{$l.Get "stale"}}</span>{{end}}{{if .Divergent}} <span class="flag">{{$l.Get "divergent"}}</span>{{end}}</td><td>{{if .Start}}<time datetime="{{.Start}}">{{.StartText}}</time>{{end}}</td><td>{{if .End}}<time datetime="{{.End}}">{{.EndText}}</time>{{end}}</td>{{if $v.AnyBudget}}<td class="n">{{.PlannedText2}}</td><td class="n">{{.SpentText}}</td><td class="n">{{.CPIText}}</td>{{end}}{{if $v.AnySavings}}<td class="n">{{.FTEText}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>
 </section>
-{{if .Charts.Indicators}}<section aria-labelledby="kompass-indicators">
+{{end}}
+{{define "glossary"}}{{$f := .Fragment}}{{$l := .L}}<section aria-labelledby="kompass-glossary">
+{{h $f 2}}<span id="kompass-glossary">{{$l.Get "glossaryTitle"}}</span>{{hc $f 2}}
+<dl class="glossary">
+{{range .Glossary}}<dt>{{.Term}}</dt><dd>{{.Text}}</dd>
+{{end}}</dl>
+</section>
+{{end}}
+{{define "indicator-charts"}}{{$f := .Fragment}}{{$l := .L}}{{if .Charts.Indicators}}<section aria-labelledby="kompass-indicators">
 {{h $f 2}}<span id="kompass-indicators">{{$l.Get "indicators"}}</span>{{hc $f 2}}
 {{range .Charts.Indicators}}{{h $f 3}}{{.ID}} {{.Title}}{{hc $f 3}}
 {{.Charts}}{{end}}</section>
-{{end}}<p><small>{{$l.Get "notice"}}</small></p>
-{{end}}
+{{end}}{{end}}
 {{define "fragment"}}<section class="kompass-report" lang="{{.Lang}}">
 {{template "content" .}}</section>
 {{end}}`
@@ -194,8 +227,19 @@ func renderHTML(w io.Writer, v *view, charts *chartSet, fragment bool) error {
 	if fragment {
 		name = "fragment"
 	}
-	if err := htmlTemplate().ExecuteTemplate(w, name, htmlData{view: v, Fragment: fragment, Charts: charts}); err != nil {
+	typo := typography(v.Lang)
+	if typo == nil {
+		if err := htmlTemplate().ExecuteTemplate(w, name, htmlData{view: v, Fragment: fragment, Charts: charts}); err != nil {
+			return fmt.Errorf("report: render html: %w", err)
+		}
+		return nil
+	}
+	var b strings.Builder
+	if err := htmlTemplate().ExecuteTemplate(&b, name, htmlData{view: v, Fragment: fragment, Charts: charts}); err != nil {
 		return fmt.Errorf("report: render html: %w", err)
 	}
-	return nil
+	// The page's own CSS has no space before a colon or semicolon, so
+	// only text changes.
+	_, err := typo.WriteString(w, b.String())
+	return err
 }

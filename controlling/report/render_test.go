@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -46,6 +47,7 @@ func handReport() *controlling.Report {
 			{ID: "M1", Title: strategy.Text{"de": "=HYPERLINK(\"x\")"}, Goals: []strategy.ID{"G1"}, Owner: "ORG",
 				Status: portfolio.Active, Start: strategy.MustParseDate("2025"), End: strategy.MustParseDate("2026-06"),
 				Budget: &portfolio.Budget{Planned: 1_200_000, Spent: 300_000}, Purpose: purpose,
+				Savings:        &portfolio.Savings{People: 400, MinutesPerDay: 3},
 				Updated:        strategy.MustParseDate("2025-01-10"),
 				SelfAssessment: &portfolio.SelfAssessment{Status: portfolio.OnTrack, Date: strategy.MustParseDate("2026-01")}},
 			{ID: "M2", Title: strategy.Text{"de": "<script>alert(1)</script>"}, Goals: []strategy.ID{"G2"}, Owner: "ORG",
@@ -54,9 +56,10 @@ func handReport() *controlling.Report {
 	}
 	roll := controlling.Rollup{
 		Progress: f64(42.456), Coverage: controlling.Coverage{Covered: 1, Total: 2}, Status: controlling.Late,
-		Counts: map[controlling.ScheduleStatus]int{controlling.Late: 1},
-		FTE:    controlling.FTE{Expected: 2.380952, Realized: 0},
-		Budget: controlling.Budget{Planned: 1_200_000, Spent: 300_000, EarnedValue: 509_472, CPI: f64(1.69824)},
+		Counts:     map[controlling.ScheduleStatus]int{controlling.Late: 1},
+		FTE:        controlling.FTE{Expected: 2.380952, Realized: 0},
+		Budget:     controlling.Budget{Planned: 1_200_000, Spent: 300_000, EarnedValue: 509_472, CPI: f64(1.69824)},
+		StaleCount: 1,
 	}
 	return &controlling.Report{
 		AsOf:     strategy.MustParseDate("2026-03-31"),
@@ -73,8 +76,9 @@ func handReport() *controlling.Report {
 			{ID: "M2", Progress: 20, Status: controlling.Cancelled, Indicators: []controlling.IndicatorFigures{}},
 		},
 		Purposes:  []controlling.PurposeFigures{{Purpose: &purpose, Measures: 1, Budget: roll.Budget, FTE: roll.FTE}},
-		Cancelled: []strategy.ID{"M2"}, Uncovered: []strategy.ID{"G2"},
-		Stale: []strategy.ID{"M1"}, Divergent: []strategy.ID{"M1"},
+		Cancelled: []strategy.ID{"M2"}, CancelledTotals: controlling.CancelledTotals{Measures: 1},
+		Uncovered: []strategy.ID{"G2"},
+		Stale:     []strategy.ID{"M1"}, Divergent: []strategy.ID{"M1"},
 		Source: src, Portfolio: pf,
 	}
 }
@@ -214,6 +218,9 @@ func TestRenderWithoutSources(t *testing.T) {
 
 func TestRenderErrors(t *testing.T) {
 	var b bytes.Buffer
+	assert.ErrorIs(t, report.Render(&b, handReport(), report.Text, "rm"), report.ErrUnknownLanguage,
+		"an unknown language is an error, not German")
+	assert.ErrorIs(t, report.RenderDiff(&b, handReport(), handReport(), report.Text, "xx"), report.ErrUnknownLanguage)
 	assert.Error(t, report.Render(&b, nil, report.Text, "de"), "a nil report is an error")
 	assert.ErrorIs(t, report.Render(&b, handReport(), "pdf", "de"), report.ErrUnknownFormat,
 		"an unknown format is an error")
@@ -234,7 +241,7 @@ func TestRenderText(t *testing.T) {
 	assert.Contains(t, out, "Strategie <b>digital</b>", "text is not escaped in a terminal")
 	assert.Regexp(t, `Strategie  █{8}░{12} +42\.5 %`, out, "progress shows as a bar and one decimal")
 	assert.Contains(t, out, "CHF 1'200'000", "amounts are Swiss")
-	assert.Contains(t, out, "nachgeführt: 2025-01-10", "stale measures say when they were updated")
+	assert.Contains(t, out, "nachgeführt: 10.01.2025", "stale measures say when they were updated")
 	assert.Contains(t, out, "Selbsteinschätzung: auf Kurs, berechnet: im Verzug", "divergent measures show both ratings")
 	assert.Contains(t, out, "c) Weniger Behördengänge", "purposes carry their interpellation letter")
 	for _, line := range strings.Split(out, "\n") {
@@ -284,8 +291,8 @@ func TestRenderCSV(t *testing.T) {
 		"2025-01-01", "2026-06-30", "1200000", "300000", "509472", "1.7", "2.38", "ja", "ja"}, rows[1],
 		"plain numbers, full dates, a defused formula")
 	assert.Equal(t, []string{"M2", "<script>alert(1)</script>", "FA", "G2", "ORG", "abgebrochen", "abgebrochen", "20.0",
-		"0.0", "2025-01-01", "2026-12-31", "", "", "", "", "0", "nein", "nein"}, rows[2],
-		"unknown figures are empty cells")
+		"0.0", "2025-01-01", "2026-12-31", "k. A.", "k. A.", "k. A.", "k. A.", "keine Einsparungsdaten", "nein", "nein"}, rows[2],
+		"unknown figures say so, in words Excel's SUM skips")
 }
 
 func TestRenderJSON(t *testing.T) {
@@ -344,7 +351,7 @@ func TestRenderHTML(t *testing.T) {
 	assert.NotContains(t, out, "<script>alert", "data text is escaped")
 	assert.Contains(t, out, "&lt;script&gt;alert(1)&lt;/script&gt;", "data text shows as text")
 	assert.NotRegexp(t, `(src|href)=`, out, "no external resources")
-	assert.Contains(t, out, `<progress max="100" value="42.5">42.5 %</progress>42.5 %`, "progress as a bar and as text")
+	assert.Contains(t, out, "<progress max=\"100\" value=\"42.5\">42.5\u00a0%</progress>42.5\u00a0%", "progress as a bar and as text, French spacing")
 	assert.Contains(t, out, "<h1>", "the page starts at h1")
 	assert.Less(t, strings.Index(out, "<h1>"), strings.Index(out, "<h2>"), "headings in order")
 }
@@ -373,18 +380,27 @@ func example(t *testing.T) (*strategy.Strategy, *portfolio.Portfolio, *controlli
 	return s, p, r
 }
 
+// TestGoldenReport keeps the example report in every format and language:
+// report.md is German, report.fr.md French, and so on.
 func TestGoldenReport(t *testing.T) {
 	_, _, r := example(t)
 	names := map[report.Format]string{
-		report.Text: "report.txt", report.Markdown: "report.md",
-		report.HTML: "report.html", report.HTMLFragment: "report.fragment.html",
-		report.CSV: "report.csv", report.JSON: "report.json",
+		report.Text: "txt", report.Markdown: "md",
+		report.HTML: "html", report.HTMLFragment: "fragment.html",
+		report.CSV: "csv", report.JSON: "json",
 	}
-	for _, f := range report.Formats {
-		golden(t, names[f], []byte(render(t, r, f, "de")))
+	for _, lang := range strategy.Languages {
+		for _, f := range report.Formats {
+			if f == report.JSON && lang != "de" {
+				continue // the JSON has no words
+			}
+			name := "report." + names[f]
+			if lang != "de" {
+				name = "report." + lang + "." + names[f]
+			}
+			golden(t, name, []byte(render(t, r, f, lang)))
+		}
 	}
-	golden(t, "report.fr.md", []byte(render(t, r, report.Markdown, "fr")))
-	golden(t, "report.en.txt", []byte(render(t, r, report.Text, "en")))
 }
 
 func TestGoldenReportHTMLValid(t *testing.T) {
@@ -411,6 +427,8 @@ func oldSnapshot(t *testing.T, p *portfolio.Portfolio) *portfolio.Portfolio {
 		}
 	}
 	require.GreaterOrEqual(t, len(old.Measures), 6, "the example has enough measures")
+	// A measure served goal DI4 a year ago, which has no measure now.
+	old.Measures[1].Goals = []strategy.ID{"DI4"}
 	// The new portfolio's last measure did not exist a year ago.
 	old.Measures = old.Measures[:len(old.Measures)-1]
 	// A measure of a year ago was dropped since.
@@ -436,10 +454,19 @@ func TestGoldenDiff(t *testing.T) {
 	require.NotEmpty(t, d.Added, "the diff has added measures")
 	require.NotEmpty(t, d.Removed, "the diff has removed measures")
 	require.NotEmpty(t, d.StatusChanges, "the diff has status changes")
-	for _, f := range report.DiffFormats {
-		var b bytes.Buffer
-		require.NoError(t, report.RenderDiff(&b, old, r, f, "de"))
-		golden(t, "diff."+map[report.Format]string{"text": "txt", "md": "md", "json": "json"}[f], b.Bytes())
+	for _, lang := range strategy.Languages {
+		for _, f := range report.DiffFormats {
+			if f == report.JSON && lang != "de" {
+				continue
+			}
+			var b bytes.Buffer
+			require.NoError(t, report.RenderDiff(&b, old, r, f, lang))
+			name := "diff."
+			if lang != "de" {
+				name += lang + "."
+			}
+			golden(t, name+map[report.Format]string{"text": "txt", "md": "md", "json": "json"}[f], b.Bytes())
+		}
 	}
 	var b bytes.Buffer
 	require.NoError(t, report.RenderDiff(&b, old, r, report.Text, "de"))
@@ -447,6 +474,35 @@ func TestGoldenDiff(t *testing.T) {
 	assert.Contains(t, out, "PILOT-KI", "the removed measure is named")
 	assert.Contains(t, out, "Pilot KI-Chatbot", "with its title from the old portfolio")
 	assert.Contains(t, out, "+20.0 pp", "progress changes in percentage points")
+	assert.Contains(t, out, "Massnahmen mit geänderten Zielen (1)", "a measure whose goals changed is listed")
+	assert.Contains(t, out, "Abdeckung vorher → nachher", "coverage before and after")
+}
+
+// TestDiffChangeMatchesRoundedFigures checks that every printed change is
+// the difference of the two rounded figures beside it.
+func TestDiffChangeMatchesRoundedFigures(t *testing.T) {
+	s, p, r := example(t)
+	old, err := controlling.Compute(s, oldSnapshot(t, p), controlling.Options{})
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, report.Renderer{All: true}.RenderDiff(&b, old, r, report.Text))
+	row := regexp.MustCompile(`(\d+\.\d) %\s+(\d+\.\d) %\s+([+±-]\d+\.\d) pp`)
+	n := 0
+	for _, m := range row.FindAllStringSubmatch(b.String(), -1) {
+		before, _ := strconv.ParseFloat(m[1], 64)
+		after, _ := strconv.ParseFloat(m[2], 64)
+		change, _ := strconv.ParseFloat(strings.TrimPrefix(m[3], "±"), 64)
+		assert.InDelta(t, after-before, change, 1e-9, "%s", m[0])
+		n++
+	}
+	assert.Greater(t, n, 40, "rows checked")
+	// 56.44 -> 62.06 prints 56.4 -> 62.1 and +5.7, not the unrounded +5.6.
+	a, c := 56.44, 62.06
+	from := &controlling.Report{AsOf: strategy.MustParseDate("2025-12-31"), Strategy: controlling.StrategyFigures{ID: "s", Rollup: controlling.Rollup{Progress: &a}}}
+	to := &controlling.Report{AsOf: strategy.MustParseDate("2026-12-31"), Strategy: controlling.StrategyFigures{ID: "s", Rollup: controlling.Rollup{Progress: &c}}}
+	b.Reset()
+	require.NoError(t, report.RenderDiff(&b, from, to, report.Text, "de"))
+	assert.Contains(t, b.String(), "56.4 % → 62.1 %  +5.7 pp")
 }
 
 func TestDiffJSONIsDelta(t *testing.T) {
@@ -468,4 +524,64 @@ func TestDiffJSONIsDelta(t *testing.T) {
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	goldenfile.Check(t, filepath.Join("testdata", "golden", name), got)
+}
+
+// TestRenderControlCharacters puts terminal escapes, a carriage return and
+// a bidirectional override into data texts: no format lets them through raw.
+func TestRenderControlCharacters(t *testing.T) {
+	r := handReport()
+	r.Source.Title = strategy.Text{"de": "Strategie\x1b[31m rot\a"}
+	r.Portfolio.Measures[0].Title = strategy.Text{"de": "Titel\rüberschrieben\u202egnirts"}
+	r.Portfolio.Organisations[0].Name = strategy.Text{"de": "Amt\u009b und \x9b"}
+	for _, f := range report.Formats {
+		out := render(t, r, f, "de")
+		for _, c := range []string{"\x1b", "\a", "\u202e", "\u009b", "\x9b"} {
+			assert.NotContains(t, out, c, "format %s lets %q through", f, c)
+		}
+		if f == report.Text || f == report.HTML || f == report.HTMLFragment {
+			assert.Contains(t, out, `\x1b[31m rot\x07`, "format %s shows the escape visibly", f)
+		}
+		if f == report.CSV {
+			assert.NotContains(t, strings.ReplaceAll(out, "\r\n", ""), "\r", "no bare CR in CSV")
+		}
+	}
+}
+
+// TestRenderForReaders checks what a member of parliament needs to read a
+// figure on its own, in every language.
+func TestRenderForReaders(t *testing.T) {
+	_, _, r := example(t)
+	tests := []struct {
+		lang, headline, fte, noSavings, overlap, glossary string
+	}{
+		{"de", "57.9 % über die 16 von 20 Zielen mit Massnahmen; 4 Ziele ohne Massnahmen sind nicht eingerechnet",
+			"Eingesparte Vollzeitstellen (erwartet / realisiert)", "keine Einsparungsdaten", "68 statt 48 Massnahmen", "## Begriffe"},
+		{"fr", "57.9\u00a0% sur les 16 objectifs sur 20 qui ont des mesures\u00a0; 4 objectifs sans mesures ne sont pas pris en compte",
+			"Postes à plein temps économisés (attendus / réalisés)", "pas de données d'économies", "68 au lieu de 48 mesures", "## Glossaire"},
+		{"it", "57.9 % sui 16 obiettivi su 20 che hanno misure; 4 obiettivi senza misure non sono conteggiati",
+			"Posti a tempo pieno risparmiati (attesi / realizzati)", "nessun dato sui risparmi", "68 invece di 48 misure", "## Glossario"},
+		{"en", "57.9 % over the 16 of 20 goals that have measures; 4 goals without measures are not included",
+			"Full-time posts saved (expected / realized)", "no savings data", "68 instead of 48 measures", "## Glossary"},
+	}
+	for _, tc := range tests {
+		md := render(t, r, report.Markdown, tc.lang)
+		for _, want := range []string{tc.headline, tc.fte, tc.noSavings, tc.overlap, tc.glossary} {
+			assert.Contains(t, md, want, tc.lang)
+		}
+		assert.Contains(t, md, "CHF 370'000", "%s: money spent on cancelled measures is shown", tc.lang)
+		html := render(t, r, report.HTML, tc.lang)
+		assert.Contains(t, html, "kompass-glossary", "%s: the html ends with a glossary", tc.lang)
+		if tc.lang == "fr" {
+			for _, f := range []report.Format{report.Text, report.Markdown, report.HTML} {
+				out := render(t, r, f, "fr")
+				assert.NotRegexp(t, `\S [:;%?!](\s|$)`, out, "fr %s: a no-break space before : ; %% ? !", f)
+			}
+		}
+	}
+	// Both dates when they differ.
+	later, err := controlling.Compute(r.Source, r.Portfolio, controlling.Options{AsOf: strategy.MustParseDate("2027-06-30")})
+	require.NoError(t, err)
+	assert.Contains(t, render(t, later, report.Text, "de"), "Datenstand 31.10.2026, berechnet per 30.06.2027")
+	assert.Contains(t, render(t, later, report.Markdown, "en"), "Data as of 31 October 2026, computed as of 30 June 2027")
+	assert.Contains(t, render(t, r, report.Text, "de"), "Stand: 31.10.2026", "one date when they agree")
 }

@@ -21,38 +21,71 @@ const (
 
 func renderText(w io.Writer, v *view, ascii bool) error {
 	l := v.L
-	p := &textWriter{w: w}
+	c := l.Get("colon")
+	p := &textWriter{w: w, typo: typography(v.Lang)}
 	p.line(v.Title)
 	if v.PortfolioTitle != "" {
-		p.line(l.Get("portfolio") + ": " + v.PortfolioTitle)
+		p.line(l.Get("portfolio") + c + v.PortfolioTitle)
 	}
-	p.line(l.Get("asOf") + ": " + v.AsOf)
+	p.line(v.DateLine)
 	p.line("")
 
 	s := v.Strategy
-	p.line(fmt.Sprintf("%s  %s  %8s  %s %s  %s", l.Get("strategy"), bar(s.Progress, ascii), s.ProgressText,
-		l.Get("coverage"), s.CoverageText, s.StatusText))
+	p.line(fmt.Sprintf("%s  %s  %8s  %s", l.Get("strategy"), bar(s.Progress, ascii), s.ProgressText, s.StatusText))
+	p.line("  " + v.Headline + ".")
 	if s.Counts != "" {
-		p.line("  " + l.Get("counts") + ": " + s.Counts)
+		p.line("  " + l.Get("counts") + c + s.Counts)
 	}
-	p.line(fmt.Sprintf("  %s: %s %s, %s %s, %s %s, %s %s", l.Get("budget"),
-		l.Get("planned"), s.BudgetPlanned, l.Get("spent"), s.BudgetSpent,
-		l.Get("earnedValue"), s.EarnedValue, l.Get("cpi"), s.CPI))
-	p.line(fmt.Sprintf("  %s %s, %s %s", l.Get("fteExpected"), s.FTEExpected, l.Get("fteRealized"), s.FTERealized))
+	if s.StaleText != "" {
+		p.line("  " + l.Get("staleColumn") + c + s.StaleText)
+	}
+	if v.AnyBudget {
+		p.line(fmt.Sprintf("  %s%s%s %s, %s %s, %s %s, %s %s", l.Get("budget"), c,
+			l.Get("planned"), s.BudgetPlanned, l.Get("spent"), s.BudgetSpent,
+			l.Get("earnedValue"), s.EarnedValue, l.Get("cpi"), s.CPI))
+	}
+	if v.AnySavings {
+		p.line("  " + l.Get("fteWords") + c + s.FTEBoth)
+	} else {
+		p.line("  " + l.Get("noSavingsAnywhere"))
+	}
+	if v.CancelledNote != "" {
+		p.line("  " + v.CancelledNote)
+	}
 
 	p.heading(l.Get("focusAreas"))
-	t := &textTable{right: []bool{false, false, false, true, true, false, true, true, true}}
-	t.add(l.Get("id"), l.Get("title"), l.Get("progress"), "", l.Get("coverage"), l.Get("status"),
-		l.Get("measures"), l.Get("fteExpected"), l.Get("budgetPlanned"))
+	if v.OverlapNote != "" {
+		p.wrap(v.OverlapNote)
+		p.line("")
+	}
+	t := &textTable{right: []bool{false, false, false, true, true, false, true, true, true, true}}
+	head := []string{l.Get("id"), l.Get("title"), l.Get("progress"), "", l.Get("coverage"), l.Get("status"),
+		l.Get("measures"), l.Get("staleColumn")}
+	if v.AnySavings {
+		head = append(head, l.Get("fteColumn"))
+	}
+	if v.AnyBudget {
+		head = append(head, l.Get("budgetPlanned"))
+	}
+	t.add(head...)
+	row := func(id, title string, r *rollupView) {
+		cells := []string{id, cut(title), bar(r.Progress, ascii), r.ProgressText, r.CoverageText, r.StatusText,
+			fmt.Sprint(r.MeasureCount), r.StaleShort}
+		if v.AnySavings {
+			cells = append(cells, r.FTEExpected)
+		}
+		if v.AnyBudget {
+			cells = append(cells, r.BudgetPlanned)
+		}
+		t.add(cells...)
+	}
 	for i, fa := range v.FocusAreas {
 		if i > 0 {
 			t.add()
 		}
-		t.add(fa.ID, cut(fa.Title), bar(fa.Progress, ascii), fa.ProgressText, fa.CoverageText, fa.StatusText,
-			"", fa.FTEExpected, fa.BudgetPlanned)
+		row(fa.ID, fa.Title, &fa.rollupView)
 		for _, g := range fa.Goals {
-			t.add("  "+g.ID, "  "+cut(g.Title), bar(g.Progress, ascii), g.ProgressText, g.CoverageText, g.StatusText,
-				fmt.Sprint(g.MeasureCount), g.FTEExpected, g.BudgetPlanned)
+			row("  "+g.ID, "  "+g.Title, &g.rollupView)
 		}
 	}
 	t.write(p)
@@ -60,27 +93,93 @@ func renderText(w io.Writer, v *view, ascii bool) error {
 	p.list(l.Get("uncoveredTitle"), l.Get("uncoveredIntro"), v.Uncovered, l)
 	p.list(l.Get("staleTitle"), fmt.Sprintf(l.Get("staleIntro"), v.StaleAfterDays), v.Stale, l)
 	p.list(l.Get("divergentTitle"), l.Get("divergentIntro"), v.Divergent, l)
-	p.list(l.Get("cancelledTitle"), l.Get("cancelledIntro"), v.Cancelled, l)
+	cancelledIntro := l.Get("cancelledIntro")
+	if v.CancelledNote != "" {
+		cancelledIntro = v.CancelledNote + "."
+	}
+	p.list(l.Get("cancelledTitle"), cancelledIntro, v.Cancelled, l)
 
 	p.heading(l.Get("purposesTitle"))
-	p.line(l.Get("purposesIntro"))
+	p.wrap(l.Get("purposesIntro"))
 	p.line("")
-	t = &textTable{right: []bool{false, true, true, true, true, true}}
-	t.add(l.Get("purpose"), l.Get("measures"), l.Get("budgetPlanned"), l.Get("budgetSpent"), l.Get("fteExpected"), l.Get("fteRealized"))
+	t = &textTable{right: []bool{false, true, true, true, true, true, true}}
+	head = []string{l.Get("purpose"), l.Get("measures"), l.Get("staleColumn")}
+	if v.AnyBudget {
+		head = append(head, l.Get("budgetPlanned"), l.Get("budgetSpent"))
+	}
+	if v.AnySavings {
+		head = append(head, l.Get("fteExpected"), l.Get("fteRealized"))
+	}
+	t.add(head...)
 	for _, pv := range v.Purposes {
-		t.add(pv.Label, fmt.Sprint(pv.Measures), pv.BudgetPlanned, pv.BudgetSpent, pv.FTEExpected, pv.FTERealized)
+		cells := []string{pv.Label, fmt.Sprint(pv.Measures), pv.StaleShort}
+		if v.AnyBudget {
+			cells = append(cells, pv.BudgetPlanned, pv.BudgetSpent)
+		}
+		if v.AnySavings {
+			cells = append(cells, pv.FTEExpected, pv.FTERealized)
+		}
+		t.add(cells...)
 	}
 	t.write(p)
+	if v.CancelledNote != "" {
+		p.line(v.CancelledNote + ".")
+	}
 
 	p.heading(l.Get("measuresTitle"))
-	t = &textTable{right: []bool{false, false, false, true, true, false, false, false}}
-	t.add(l.Get("id"), l.Get("title"), l.Get("progress"), "", l.Get("plannedProgress"), l.Get("schedule"), l.Get("owner"), "")
+	t = &textTable{right: []bool{false, false, false, true, true, false, false, true, true, false}}
+	head = []string{l.Get("id"), l.Get("title"), l.Get("progress"), "", l.Get("plannedProgress"), l.Get("schedule"), l.Get("owner")}
+	if v.AnyBudget {
+		head = append(head, l.Get("budgetPlanned"))
+	}
+	if v.AnySavings {
+		head = append(head, l.Get("fteMeasure"))
+	}
+	head = append(head, "")
+	t.add(head...)
 	for _, m := range v.Measures {
 		pr := m.Progress
-		t.add(m.ID, cut(m.Title), bar(&pr, ascii), m.ProgressText, m.PlannedText, m.StatusText, m.Owner, m.flags(l))
+		cells := []string{m.ID, cut(m.Title), bar(&pr, ascii), m.ProgressText, m.PlannedText, m.StatusText, m.Owner}
+		if v.AnyBudget {
+			cells = append(cells, m.PlannedText2)
+		}
+		if v.AnySavings {
+			cells = append(cells, m.FTEText)
+		}
+		cells = append(cells, m.flags(l))
+		t.add(cells...)
 	}
 	t.write(p)
+	p.heading(l.Get("glossaryTitle"))
+	for _, g := range v.Glossary {
+		p.wrap(g.Term + c + g.Text)
+	}
 	return p.err
+}
+
+// wrap writes s as lines of at most 100 runes, broken at spaces.
+func (p *textWriter) wrap(s string) {
+	const width = 100
+	var line []string
+	n := 0
+	for _, word := range strings.Split(s, " ") { // not Fields: it breaks at no-break spaces
+		if word == "" {
+			continue
+		}
+		k := utf8.RuneCountInString(word)
+		if n > 0 && n+1+k > width {
+			p.line(strings.Join(line, " "))
+			line, n = nil, 0
+		}
+		if n > 0 {
+			n++
+		}
+		line = append(line, word)
+		n += k
+	}
+	if len(line) > 0 {
+		p.line(strings.Join(line, " "))
+	}
 }
 
 // bar draws progress 0..100 as barWidth cells; nil draws an empty frame.
@@ -107,11 +206,15 @@ func cut(s string) string {
 
 // textWriter writes lines and keeps the first error.
 type textWriter struct {
-	w   io.Writer
-	err error
+	w    io.Writer
+	err  error
+	typo *strings.Replacer // the language's typography, or nil
 }
 
 func (p *textWriter) line(s string) {
+	if p.typo != nil {
+		s = p.typo.Replace(s)
+	}
 	if p.err == nil {
 		_, p.err = io.WriteString(p.w, strings.TrimRight(s, " ")+"\n")
 	}
@@ -127,7 +230,7 @@ func (p *textWriter) heading(s string) {
 func (p *textWriter) list(title, intro string, items []itemView, l labels) {
 	p.heading(fmt.Sprintf("%s (%d)", title, len(items)))
 	if intro != "" {
-		p.line(intro)
+		p.wrap(intro)
 	}
 	if len(items) == 0 {
 		p.line("  " + l.Get("none"))
