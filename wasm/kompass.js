@@ -6,11 +6,20 @@
 // inline script or style and no eval: it runs under the CSP
 // "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'".
 //
+// It is the loader and the element's shell, no more: the Go program does
+// all DOM work inside the shadow root (honnef.co/go/js/dom/v2), decides what
+// to load and show, and reports data errors itself.
+//
 // Start-up runs in parallel: as soon as this module runs it starts
 // fetching and compiling kompass.wasm (compileStreaming needs no imports),
 // loading wasm_exec.js and fetching the CSS; each element, when connected,
 // starts fetching its data files. The Go program takes the prefetched data
-// through globalThis.__kompassFetch.
+// through globalThis.__kompassFetch. Elements share all of it.
+//
+// When the program itself cannot start (kompass.wasm or wasm_exec.js
+// missing or broken), the element keeps its static fallback and shows above
+// it a short message in the page's language, with the reason behind a
+// disclosure: the only texts this file carries.
 //
 // Hooks for tests and pages: the element's data-state attribute (and its
 // read-only kompassState property) is "loading", "ready" or "error".
@@ -51,12 +60,13 @@ function compile() {
   if (!module) {
     const url = asset("kompass.wasm");
     module = fetch(url, { credentials: "same-origin" }).then((resp) => {
-      if (!resp.ok) throw new Error(`${url}: the server answered HTTP ${resp.status}`);
+      if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
+      performance.mark("kompass:wasm-response");
       if (WebAssembly.compileStreaming && (resp.headers.get("Content-Type") || "").startsWith("application/wasm")) {
         return WebAssembly.compileStreaming(resp);
       }
       return resp.arrayBuffer().then((b) => WebAssembly.compile(b));
-    });
+    }).then((m) => { performance.mark("kompass:wasm-compiled"); return m; });
     module.catch(() => { module = null; }); // let a later element try again
   }
   return module;
@@ -67,10 +77,20 @@ function start() {
     runtime = (async () => {
       const [mod] = await Promise.all([compile(), loadScript(asset("wasm_exec.js"))]);
       const go = new globalThis.Go();
-      const ready = new Promise((resolve) => { globalThis.__kompassReady = resolve; });
+      let exited;
+      const ready = new Promise((resolve, reject) => {
+        globalThis.__kompassReady = resolve;
+        exited = reject;
+      });
       const instance = await WebAssembly.instantiate(mod, go.importObject);
-      go.run(instance).then(() => { runtime = null; }); // only if the program ever exits
+      performance.mark("kompass:go-start");
+      // The program never exits; if it does before it is ready (a crash at
+      // start), the elements say so instead of waiting for ever.
+      go.run(instance).then(
+        () => { runtime = null; exited(new Error("kompass.wasm: the program exited")); },
+        (err) => { runtime = null; exited(err); });
       await ready;
+      performance.mark("kompass:go-ready");
     })();
     runtime.catch(() => { runtime = null; });
   }
@@ -108,9 +128,15 @@ function dataURL(ref) {
   }
 }
 
+// fetchData resolves to { status, type, body } (body only for a 2xx
+// answer); the Go program decides what an answer means.
 function fetchData(url) {
   return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-    .then(async (r) => (r.ok ? { ok: true, status: r.status, body: new Uint8Array(await r.arrayBuffer()) } : { ok: false, status: r.status }));
+    .then(async (r) => ({
+      status: r.status,
+      type: r.headers.get("Content-Type") || "",
+      body: r.ok ? new Uint8Array(await r.arrayBuffer()) : null,
+    }));
 }
 
 function prefetch(ref) {
@@ -132,65 +158,22 @@ globalThis.__kompassFetch = (url) => {
   return fetchData(url);
 };
 
-// applier returns the function the Go program renders through: it applies
-// a JSON array of DOM operations (see explorer.Batch) to root's subtree.
-// Text is set as text and attribute values as values, never as markup.
-function applier(root) {
-  const nodes = new Map([[0, root]]);
-  const ids = new WeakMap();
-  const forget = (n) => {
-    const id = ids.get(n);
-    if (id !== undefined) nodes.delete(id);
-    for (let c = n.firstChild; c; c = c.nextSibling) forget(c);
-  };
-  const put = (id, n) => { nodes.set(id, n); ids.set(n, id); };
-  return (json) => {
-    const a = JSON.parse(json);
-    for (let i = 0; i < a.length;) {
-      const el = nodes.get(a[i + 1]);
-      switch (a[i]) {
-        case 1: put(a[i + 1], document.createElement(a[i + 2])); i += 3; break;
-        case 2: put(a[i + 1], document.createTextNode(a[i + 2])); i += 3; break;
-        case 3: el.nodeValue = a[i + 2]; i += 3; break;
-        case 4: {
-          const [name, value] = [a[i + 2], a[i + 3]];
-          if (name === "value") {
-            if (el.value !== value) el.value = value; // the live value, not only the default
-          } else {
-            if (name === "selected") el.selected = true;
-            el.setAttribute(name, value);
-          }
-          i += 4;
-          break;
-        }
-        case 5: {
-          const name = a[i + 2];
-          if (name === "value") {
-            el.value = "";
-          } else {
-            if (name === "selected") el.selected = false;
-            el.removeAttribute(name);
-          }
-          i += 3;
-          break;
-        }
-        case 6:
-          if (a[i + 3] === "") el.style.removeProperty(a[i + 2]);
-          else el.style.setProperty(a[i + 2], a[i + 3]);
-          i += 4;
-          break;
-        case 7: el.insertBefore(nodes.get(a[i + 2]), a[i + 3] < 0 ? null : nodes.get(a[i + 3])); i += 4; break;
-        case 8: {
-          const c = nodes.get(a[i + 2]);
-          el.removeChild(c);
-          forget(c);
-          i += 3;
-          break;
-        }
-        default: throw new Error(`kompass: unknown DOM operation ${a[i]}`);
-      }
-    }
-  };
+// Texts for what shows before the Go program runs, and for the one error
+// it cannot report, that it did not start: the same words as its own
+// error notice and loading line, in de, fr, it and en.
+const NOTICE = {
+  de: ["Die interaktive Ansicht ist nicht verfügbar.", "Technische Details", "Daten werden geladen …"],
+  fr: ["La vue interactive n’est pas disponible.", "Détails techniques", "Chargement des données …"],
+  it: ["La vista interattiva non è disponibile.", "Dettagli tecnici", "Caricamento dei dati …"],
+  en: ["The interactive view is not available.", "Technical details", "Loading data …"],
+};
+
+// pageLang is the element's language: its lang attribute, else the page's,
+// reduced to de, fr, it or en (default de).
+function pageLang(el) {
+  const tag = (el.getAttribute("lang") || document.documentElement.getAttribute("lang") || "").trim().toLowerCase();
+  const primary = tag.split(/[-_]/)[0];
+  return primary in NOTICE ? primary : "de";
 }
 
 class KompassExplorer extends HTMLElement {
@@ -207,20 +190,38 @@ class KompassExplorer extends HTMLElement {
     prefetch(this.getAttribute("strategy"));
     prefetch(this.getAttribute("portfolio"));
     const root = this.shadowRoot || this.attachShadow({ mode: "open" });
-    root.replaceChildren(document.createElement("slot")); // the static fallback shows until the first render
+    // Until the Go program renders: the static fallback, or a loading line
+    // when the element has none (never a blank box). The program removes
+    // what carries data-kx-shell.
+    const slot = document.createElement("slot");
+    slot.setAttribute("data-kx-shell", "");
+    if (this.textContent.trim() === "") {
+      const p = document.createElement("p");
+      p.className = "kx kx-loading";
+      p.setAttribute("role", "status");
+      p.setAttribute("data-kx-shell", "");
+      p.setAttribute("data-testid", "loading");
+      p.textContent = NOTICE[pageLang(this)][2];
+      root.replaceChildren(p, slot);
+    } else {
+      root.replaceChildren(slot);
+    }
     this.setAttribute("data-state", "loading");
     this.#mounting = true;
-    Promise.all([start(), styles()])
-      .then(([, s]) => {
-        if (s) {
-          root.adoptedStyleSheets = [s];
-        } else {
-          const link = document.createElement("link");
-          link.rel = "stylesheet";
-          link.href = asset("kompass.css");
-          root.prepend(link);
-        }
-        if (this.isConnected) this.#handle = globalThis.__kompassMount(this, root, applier(root));
+    // The styles apply as soon as they come, to an error notice too.
+    const css = styles().then((s) => {
+      if (s) {
+        root.adoptedStyleSheets = [s];
+      } else {
+        const link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = asset("kompass.css");
+        root.prepend(link);
+      }
+    });
+    Promise.all([start(), css])
+      .then(() => {
+        if (this.isConnected) this.#handle = globalThis.__kompassMount(this, root);
       })
       .catch((err) => this.#fail(root, err))
       .finally(() => { this.#mounting = false; });
@@ -237,13 +238,37 @@ class KompassExplorer extends HTMLElement {
     if (this.#handle && oldValue !== newValue) this.#handle.update();
   }
 
+  // #fail keeps the static fallback (the <slot>) and puts the notice above it.
   #fail(root, err) {
+    const lang = pageLang(this);
+    const [title, details] = NOTICE[lang];
+    const box = document.createElement("div");
+    box.className = "kx kx-error";
+    box.setAttribute("part", "root error");
+    box.setAttribute("lang", lang);
+    box.setAttribute("role", "alert");
+    box.setAttribute("data-testid", "error");
     const p = document.createElement("p");
-    p.setAttribute("role", "alert");
-    p.setAttribute("data-testid", "error");
-    p.setAttribute("part", "error");
-    p.textContent = `Kompass: ${err && err.message ? err.message : err}`;
-    root.replaceChildren(p, document.createElement("slot"));
+    p.className = "kx-error-title";
+    p.setAttribute("data-testid", "error-title");
+    p.textContent = title;
+    const d = document.createElement("details");
+    d.className = "kx-error-details";
+    d.setAttribute("part", "error-details");
+    d.setAttribute("data-testid", "error-details");
+    const summary = document.createElement("summary");
+    summary.textContent = details;
+    const reason = document.createElement("p");
+    reason.className = "kx-error-reason";
+    reason.setAttribute("data-testid", "error-reason");
+    reason.setAttribute("lang", "en");
+    reason.textContent = String(err && err.message ? err.message : err);
+    d.append(summary, reason);
+    box.append(p, d);
+    const slot = document.createElement("slot");
+    slot.setAttribute("data-testid", "fallback");
+    root.replaceChildren(...root.querySelectorAll("link"), box, slot);
+    performance.mark("kompass:error");
     this.setAttribute("data-state", "error");
   }
 }

@@ -1,12 +1,12 @@
 package explorer
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/bl-digital/kompass/controlling"
-	url "github.com/bl-digital/kompass/internal/weburl"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 )

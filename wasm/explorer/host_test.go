@@ -184,25 +184,28 @@ func TestWidgetDropsStaleLoads(t *testing.T) {
 
 func TestWidgetLoadConcurrent(t *testing.T) {
 	srv := newServer(t)
-	srv.gate = make(chan struct{})
-	loads := explorer.NewLoads(srv.fetch)
+	gate := make(chan struct{})
+	entered := make(chan string, 4)
+	loads := explorer.NewLoads(func(url string) (explorer.Response, error) {
+		entered <- url
+		<-gate
+		return srv.fetch(url)
+	})
 	var w explorer.Widget
 	w.SetAttributes(explorer.Attributes{Strategy: "/data/s.json", Portfolio: "/data/missing.json"}, "")
 	var wg sync.WaitGroup
-	var stale bool
-	wg.Go(func() { stale = !w.Load(loads, page) })
-	// The attribute is corrected while the first load waits for the server.
-	for w.Screen(true).State != "loading" {
-	}
-	w.SetAttributes(explorer.Attributes{Strategy: "/data/s.json", Portfolio: "/data/p.json"}, "")
-	var fresh bool
-	wg.Go(func() { fresh = w.Load(loads, page) })
-	close(srv.gate)
+	var first bool
+	wg.Go(func() { first = w.Load(loads, page) })
+	<-entered // the first load waits for the server
+	// The attribute is corrected while the first load is under way.
+	require.True(t, w.SetAttributes(explorer.Attributes{Strategy: "/data/s.json", Portfolio: "/data/p.json"}, ""))
+	tk := w.StartLoad()
+	close(gate)
 	wg.Wait()
-	if !stale { // the first load may have finished before the second started
-		t.Log("the first load finished first")
-	}
-	assert.True(t, fresh, "reason: the newest load is rendered")
+	assert.False(t, first, "reason: the load of the old URL finished after the attribute changed: dropped")
+	m, err := loads.Model(page, tk.Source)
+	require.NoError(t, err)
+	assert.True(t, w.FinishLoad(tk, m, err), "reason: the newest load is rendered")
 	assert.Equal(t, "ready", w.Screen(true).State, "reason: the 404 of the old URL never replaces the new data")
 }
 

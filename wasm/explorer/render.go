@@ -1,7 +1,7 @@
 package explorer
 
 // DOM is the small part of a document the renderer needs. The wasm adapter
-// implements it with syscall/js; tests implement it with a log. Handles are
+// implements it with honnef.co/go/js/dom/v2; tests implement it with a log. Handles are
 // whatever the implementation uses for nodes.
 type DOM interface {
 	CreateElement(tag string) any
@@ -15,6 +15,17 @@ type DOM interface {
 	// InsertBefore inserts or moves child into parent before ref; a nil ref appends.
 	InsertBefore(parent, child, ref any)
 	Remove(parent, child any)
+}
+
+// SVGNamespace is the namespace of an <svg> element and everything in it.
+const SVGNamespace = "http://www.w3.org/2000/svg"
+
+// NamespacedDOM is a DOM that can create elements in a namespace; the
+// renderer creates an <svg> element and its subtree with it when the DOM
+// has it (an HTML document's createElement would make them HTML elements,
+// which draw nothing).
+type NamespacedDOM interface {
+	CreateElementNS(ns, tag string) any
 }
 
 // Mounted is a rendered node: the Node it shows and its DOM handle.
@@ -45,7 +56,7 @@ func (r *Renderer) Render(nodes ...*Node) bool {
 	if r.last != nil && nodesEqual(r.last, nodes) {
 		return false
 	}
-	r.tops = r.patchChildren(r.parent, r.tops, nodes)
+	r.tops = r.patchChildren(r.parent, r.tops, nodes, "")
 	r.last = nodes
 	return true
 }
@@ -80,11 +91,27 @@ func nodesEqual(a, b []*Node) bool {
 	return true
 }
 
-func (r *Renderer) create(n *Node) *Mounted {
+// namespace is the namespace of n's element inside a parent of namespace
+// parent: SVG for <svg> and inside it, else "" (HTML).
+func namespace(parent string, n *Node) string {
+	if parent == "" && n.Tag == "svg" {
+		return SVGNamespace
+	}
+	return parent
+}
+
+func (r *Renderer) create(n *Node, parentNS string) *Mounted {
 	if n.Tag == "" {
 		return &Mounted{Node: n, Handle: r.dom.CreateText(n.Text)}
 	}
-	m := &Mounted{Node: n, Handle: r.dom.CreateElement(n.Tag)}
+	ns := namespace(parentNS, n)
+	var h any
+	if d, ok := r.dom.(NamespacedDOM); ok && ns != "" {
+		h = d.CreateElementNS(ns, n.Tag)
+	} else {
+		h = r.dom.CreateElement(n.Tag)
+	}
+	m := &Mounted{Node: n, Handle: h}
 	for _, a := range n.Attrs {
 		r.dom.SetAttr(m.Handle, a.Name, a.Value)
 	}
@@ -92,7 +119,7 @@ func (r *Renderer) create(n *Node) *Mounted {
 		r.dom.SetStyle(m.Handle, s.Name, s.Value)
 	}
 	for _, c := range n.Children {
-		cm := r.create(c)
+		cm := r.create(c, ns)
 		r.dom.InsertBefore(m.Handle, cm.Handle, nil)
 		m.Children = append(m.Children, cm)
 	}
@@ -100,7 +127,7 @@ func (r *Renderer) create(n *Node) *Mounted {
 }
 
 // patch updates m, which shows a node of the same tag, to show n.
-func (r *Renderer) patch(m *Mounted, n *Node) {
+func (r *Renderer) patch(m *Mounted, n *Node, parentNS string) {
 	old := m.Node
 	m.Node = n
 	if n.Tag == "" {
@@ -113,7 +140,7 @@ func (r *Renderer) patch(m *Mounted, n *Node) {
 		func(name string) { r.dom.RemoveAttr(m.Handle, name) })
 	patchAttrs(old.Styles, n.Styles, func(name, v string) { r.dom.SetStyle(m.Handle, name, v) },
 		func(name string) { r.dom.SetStyle(m.Handle, name, "") })
-	m.Children = r.patchChildren(m.Handle, m.Children, n.Children)
+	m.Children = r.patchChildren(m.Handle, m.Children, n.Children, namespace(parentNS, n))
 }
 
 func patchAttrs(old, cur []Attr, set func(name, value string), remove func(name string)) {
@@ -140,7 +167,7 @@ func patchAttrs(old, cur []Attr, set func(name, value string), remove func(name 
 // patchChildren reconciles parent's children: keyed nodes match by key,
 // unkeyed ones by their order among the unkeyed, and only when the tag
 // agrees; what is left over is removed, what is missing created.
-func (r *Renderer) patchChildren(parent any, old []*Mounted, nodes []*Node) []*Mounted {
+func (r *Renderer) patchChildren(parent any, old []*Mounted, nodes []*Node, ns string) []*Mounted {
 	byKey := map[string]int{}
 	var unkeyed []int
 	for i, m := range old {
@@ -168,10 +195,10 @@ func (r *Renderer) patchChildren(parent any, old []*Mounted, nodes []*Node) []*M
 		}
 		if j >= 0 && !used[j] {
 			used[j] = true
-			r.patch(old[j], n)
+			r.patch(old[j], n, ns)
 			out[i], oldIdx[i] = old[j], j
 		} else {
-			out[i], oldIdx[i] = r.create(n), -1
+			out[i], oldIdx[i] = r.create(n, ns), -1
 		}
 	}
 	for j, m := range old {

@@ -185,3 +185,45 @@ func TestRendererMatchesViewModel(t *testing.T) {
 		assert.Equal(t, want.String(), got.String(), "reason: patching state %d gives the DOM a fresh render gives", i)
 	}
 }
+
+// nsDOM is a fakeDOM that creates namespaced elements too.
+type nsDOM struct{ fakeDOM }
+
+func (d *nsDOM) CreateElementNS(ns, tag string) any {
+	d.log = append(d.log, "createNS "+tag)
+	n := d.node(tag)
+	n.attrs["(ns)"] = ns
+	return n
+}
+
+func TestRenderSVGInItsNamespace(t *testing.T) {
+	d := &nsDOM{}
+	root := d.node("root")
+	r := explorer.NewRenderer(d, root)
+	chart := func(w string) *explorer.Node {
+		return explorer.El("div", nil,
+			explorer.El("svg", explorer.A("role", "img", "viewBox", "0 0 10 10"),
+				explorer.El("rect", explorer.A("width", w)), explorer.El("text", nil, explorer.T(w))),
+			explorer.El("p", nil, explorer.T("after")))
+	}
+	r.Render(chart("1"))
+	assert.Equal(t, []string{"create div", "createNS svg", "set role=img", "set viewBox=0 0 10 10", "createNS rect", "set width=1",
+		"createNS text", "text 1", "create p", "text after"}, creations(d.log),
+		"reason: the svg element and its subtree are SVG elements, what follows it HTML again")
+	d.log = nil
+	r.Render(explorer.El("div", nil, explorer.El("svg", nil, explorer.El("rect", nil), explorer.El("circle", nil)), explorer.El("p", nil, explorer.T("after"))))
+	assert.Contains(t, d.log, "createNS circle", "reason: an element added to an existing svg is SVG too")
+	assert.NotContains(t, d.log, "create circle")
+}
+
+func TestRenderSVGWithoutNamespaces(t *testing.T) {
+	d := &fakeDOM{}
+	r := explorer.NewRenderer(d, d.node("root"))
+	r.Render(explorer.El("svg", nil, explorer.El("rect", nil)))
+	assert.Equal(t, []string{"create svg", "create rect"}, creations(d.log), "reason: a DOM without namespaces still gets every element")
+}
+
+// creations is log without the inserts.
+func creations(log []string) []string {
+	return slices.DeleteFunc(slices.Clone(log), func(s string) bool { return strings.HasPrefix(s, "insert ") })
+}

@@ -36,24 +36,18 @@ func await(p js.Value) (js.Value, error) {
 	return r.v, r.err
 }
 
-// fetchBytes fetches ref (resolved against the page, same origin only)
-// and returns the body, or a *explorer.FetchError naming ref. kompass.js's
-// __kompassFetch hands over the response it started fetching when the
-// element was connected, or fetches it now.
-func fetchBytes(ref string) ([]byte, error) {
-	u, err := explorer.ResolveDataURL(js.Global().Get("document").Get("baseURI").String(), ref)
+// fetch is the explorer.Fetch of the page: kompass.js's __kompassFetch
+// hands over the response it started fetching when the element was
+// connected, or fetches it now (dom/v2 has no fetch).
+func fetch(url string) (explorer.Response, error) {
+	resp, err := await(js.Global().Call("__kompassFetch", url))
 	if err != nil {
-		return nil, &explorer.FetchError{URL: ref, Reason: err.Error()}
+		return explorer.Response{}, err
 	}
-	resp, err := await(js.Global().Call("__kompassFetch", u))
-	if err != nil {
-		return nil, &explorer.FetchError{URL: ref, Reason: err.Error()}
+	r := explorer.Response{Status: resp.Get("status").Int(), ContentType: resp.Get("type").String()}
+	if body := resp.Get("body"); body.Truthy() {
+		r.Body = make([]byte, body.Get("length").Int())
+		js.CopyBytesToGo(r.Body, body)
 	}
-	if !resp.Get("ok").Bool() {
-		return nil, &explorer.FetchError{URL: ref, Status: resp.Get("status").Int()}
-	}
-	body := resp.Get("body")
-	data := make([]byte, body.Get("length").Int())
-	js.CopyBytesToGo(data, body)
-	return data, nil
+	return r, nil
 }
