@@ -114,9 +114,11 @@ type asset struct {
 	version string
 }
 
-// serveHandler serves the demo page, the data and the widget files.
+// serveHandler serves the demo page (the cantonal page in German at /, and
+// in French, Italian and English at /fr/, /it/ and /en/), the data and the
+// widget files.
 type serveHandler struct {
-	page   []byte
+	pages  map[string][]byte // by path
 	data   map[string][]byte
 	assets map[string]*asset
 	notice string
@@ -139,16 +141,20 @@ func newServeHandler(cfg serveConfig) (*serveHandler, error) {
 	if js, ok := h.assets["kompass.js"]; ok {
 		script += "?v=" + js.version
 	}
-	var buf bytes.Buffer
-	err := demo.Render(&buf, demo.Page{Lang: "de", Script: script,
-		StrategyURL: "/data/strategy.json", PortfolioURL: "/data/portfolio.json",
-		Fallback: fallback(cfg.strategy, cfg.portfolio), Notice: h.notice})
-	if err != nil {
-		return nil, err
-	}
-	h.page = buf.Bytes()
+	h.pages = map[string][]byte{}
 	h.mux = http.NewServeMux()
-	h.mux.HandleFunc("GET /{$}", h.servePage)
+	for _, lang := range demo.Langs {
+		var buf bytes.Buffer
+		err := demo.Render(&buf, demo.Page{Lang: lang, Script: script,
+			StrategyURL: "/data/strategy.json", PortfolioURL: "/data/portfolio.json",
+			Fallback: fallback(cfg.strategy, cfg.portfolio, lang), Notice: h.notice})
+		if err != nil {
+			return nil, err
+		}
+		path := demo.Path(lang)
+		h.pages[path] = buf.Bytes()
+		h.mux.HandleFunc("GET "+path+"{$}", h.servePage)
+	}
 	h.mux.HandleFunc("GET /demo.css", func(w http.ResponseWriter, r *http.Request) {
 		h.serveBytes(w, r, "text/css; charset=utf-8", demo.CSS)
 	})
@@ -164,9 +170,9 @@ func (h *serveHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // fallback is the static HTML inside the first widget: controlling's HTML
-// fragment of the data, or a note when the data does not decode (the
-// widget then lists the problems).
-func fallback(sData, pData []byte) template.HTML {
+// fragment of the data in lang, or a note when the data does not decode
+// (the widget then lists the problems).
+func fallback(sData, pData []byte, lang string) template.HTML {
 	s, err := strategy.DecodeBytes(sData)
 	if err != nil {
 		return template.HTML("<p>Die Strategie enthält Fehler; das Widget zeigt sie an.</p>")
@@ -180,7 +186,7 @@ func fallback(sData, pData []byte) template.HTML {
 		return template.HTML("<p>Die Auswertung ist nicht möglich; das Widget zeigt den Grund an.</p>")
 	}
 	var b bytes.Buffer
-	if err := report.Render(&b, r, report.HTMLFragment, "de"); err != nil {
+	if err := report.Render(&b, r, report.HTMLFragment, lang); err != nil {
 		return template.HTML("<p>Die statische Übersicht ist nicht verfügbar.</p>")
 	}
 	// The renderer escapes every data text through html/template.
@@ -228,7 +234,7 @@ func gzipBytes(b []byte) []byte {
 func (h *serveHandler) servePage(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Security-Policy", pageCSP)
 	w.Header().Set("Cache-Control", "no-cache")
-	h.serveBytes(w, r, "text/html; charset=utf-8", h.page)
+	h.serveBytes(w, r, "text/html; charset=utf-8", h.pages[r.URL.Path])
 }
 
 func (h *serveHandler) serveData(w http.ResponseWriter, r *http.Request) {

@@ -82,6 +82,32 @@ func TestServePage(t *testing.T) {
 		"reason: no inline scripts")
 }
 
+func TestServeLanguagePages(t *testing.T) {
+	srv := newTestServer(t, fakeDist(t, true))
+	_, home := get(t, srv.URL+"/", nil)
+	tests := []struct {
+		reason, path, lang, want string
+	}{
+		{"a French page with its widgets in French", "/fr/", "fr", "Stratégie de transformation numérique"},
+		{"an Italian page", "/it/", "it", "Strategia di trasformazione digitale"},
+		{"an English page", "/en/", "en", "Digital Transformation Strategy"},
+	}
+	for _, tt := range tests {
+		resp, body := get(t, srv.URL+tt.path, nil)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "reason: %s", tt.reason)
+		assert.Equal(t, pageCSP, resp.Header.Get("Content-Security-Policy"), "reason: %s, under the same CSP", tt.reason)
+		page := string(body)
+		assert.Contains(t, page, `<html lang="`+tt.lang+`">`, "reason: %s", tt.reason)
+		assert.Contains(t, page, tt.want, "reason: %s", tt.reason)
+		assert.Equal(t, 2, strings.Count(page, `portfolio="/data/portfolio.json" lang="`+tt.lang+`">`), "reason: %s: both widgets in the page's language", tt.reason)
+		assert.Contains(t, page, `class="kompass-report"`, "reason: %s, with the static fallback", tt.reason)
+		assert.Contains(t, string(home), `href="`+tt.path+`"`, "reason: the cantonal page links to %s", tt.path)
+		assert.Contains(t, page, `href="/" lang="de"`, "reason: and back")
+	}
+	resp, _ := get(t, srv.URL+"/xx/", nil)
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "reason: no page in other languages")
+}
+
 func TestServeWidgetFiles(t *testing.T) {
 	srv := newTestServer(t, fakeDist(t, true))
 	tests := []struct {

@@ -1,8 +1,10 @@
 // Package demo holds the demo page that `kompass serve` shows: a page made
 // up like a content page of the Canton of Basel-Landschaft's website, with
 // two <kompass-explorer> widgets (the whole strategy, and the focus area
-// "Dienstleistungen"), and its stylesheet. The page has no inline script or
-// style, so it runs under a strict Content Security Policy.
+// "Dienstleistungen"), and its stylesheet. The cantonal page is German; the
+// same page exists in French, Italian and English (Paths), each with its
+// widgets in that language, linked from one another. The page has no
+// inline script or style, so it runs under a strict Content Security Policy.
 package demo
 
 import (
@@ -37,5 +39,39 @@ type Page struct {
 	Notice string
 }
 
-// Render writes the page.
-func Render(w io.Writer, p Page) error { return page.Execute(w, p) }
+// Langs are the languages the page exists in; the first is the cantonal page's.
+var Langs = []string{"de", "fr", "it", "en"}
+
+// Path is where the page in lang is served: "/" for German, "/fr/" and so on.
+func Path(lang string) string {
+	if lang == "de" || lang == "" {
+		return "/"
+	}
+	return "/" + lang + "/"
+}
+
+// langLabels name each language in itself, for the language links.
+var langLabels = map[string]string{"de": "Deutsch", "fr": "Français", "it": "Italiano", "en": "English"}
+
+// langLink is one entry of the page's language links.
+type langLink struct {
+	Lang, Label, Href string
+	Current           bool
+}
+
+// Render writes the page in p.Lang (German when it has no texts in it).
+func Render(w io.Writer, p Page) error {
+	t, ok := texts[p.Lang]
+	if !ok {
+		p.Lang, t = "de", texts["de"]
+	}
+	var links []langLink
+	for _, l := range Langs {
+		links = append(links, langLink{Lang: l, Label: langLabels[l], Href: Path(l), Current: l == p.Lang})
+	}
+	return page.Execute(w, struct {
+		Page
+		T         map[string]string
+		Languages []langLink
+	}{p, t, links})
+}
