@@ -309,7 +309,7 @@ func TestBudgetScale(t *testing.T) {
 func TestIndicatorChart(t *testing.T) {
 	n := IndicatorChart(Options{ID: "i", Lang: "de"}, sampleIndicator(t))
 	title := n.Find("title").TextContent()
-	assert.Equal(t, "Anteil online eingereichter Gesuche: Ausgangswert 12 %, zuletzt 38 %, Ziel 80 %; erwartet per 31.10.2026 50.76 %", title,
+	assert.Equal(t, "Anteil online eingereichter Gesuche: Ausgangswert 12\u00a0%, zuletzt 38\u00a0%, Ziel 80\u00a0%; erwartet per 31.10.2026 50.76\u00a0%", title,
 		"name: baseline, latest, target and what is expected by now (12 + 0.57 × 68)")
 	dots := 0
 	n.Find("svg").Walk(func(c *Node) bool {

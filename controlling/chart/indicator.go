@@ -199,7 +199,8 @@ func IndicatorChart(o Options, in Indicator) *Node {
 	return fr.figure("indicator", in.Title, svg, lg, tb)
 }
 
-// value writes an indicator value with its unit: "45 %", "1'200 Fälle".
+// value writes an indicator value with its unit, joined by a no-break
+// space (narrow before % in French): "45 %", "1'200 Fälle".
 func (fr *frame) value(v float64, unit string) string {
 	s := strconv.FormatFloat(clean(v), 'f', 2, 64)
 	decimals := 2
@@ -216,7 +217,7 @@ func (fr *frame) value(v float64, unit string) string {
 		if fr.lang == "fr" {
 			return n + "\u202f%"
 		}
-		return n + " %"
+		return n + "\u00a0%"
 	}
 	return n + "\u00a0" + unit
 }
