@@ -2,6 +2,7 @@ package explorer
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/controlling/chart"
@@ -49,11 +50,51 @@ func (b builder) chartOptions(id string, compact bool) chart.Options {
 	}}
 }
 
+// chartCache keeps the charts built for a report, language and place: they
+// depend on nothing else (not on the filters), so a render reuses the very
+// nodes of the last one and the renderer skips them. Nodes are never
+// changed once built. The cache is emptied when it grows past chartCacheMax
+// entries (several widgets on one page, reloaded data).
+var chartCache = struct {
+	sync.Mutex
+	m map[chartKey]*Node
+}{m: map[chartKey]*Node{}}
+
+const chartCacheMax = 512
+
+type chartKey struct {
+	report *controlling.Report
+	lang   string
+	focus  strategy.ID
+	key    string
+}
+
+// cached returns the chart key of b's report in b's language, building it
+// with build the first time.
+func (b builder) cached(key string, build func() *Node) *Node {
+	k := chartKey{b.m.Report, b.lang, b.cfg.Focus, key}
+	chartCache.Lock()
+	n, ok := chartCache.m[k]
+	chartCache.Unlock()
+	if ok {
+		return n
+	}
+	n = build()
+	chartCache.Lock()
+	if len(chartCache.m) >= chartCacheMax {
+		clear(chartCache.m)
+	}
+	chartCache.m[k] = n
+	chartCache.Unlock()
+	return n
+}
+
 // statusChart is a roll-up's status counts as one stacked bar: with legend
 // and table in the summary, compact (its name says the counts) in the tree.
 func (b builder) statusChart(key, subject string, r controlling.Rollup, compact bool) *Node {
-	n := fromChart(chart.StatusBar(b.chartOptions("status-"+key, compact), subject, r.Counts))
-	return n.WithKey("chart-status-" + key)
+	return b.cached("status-"+key+"-"+strconv.FormatBool(compact)+"-"+subject, func() *Node {
+		return fromChart(chart.StatusBar(b.chartOptions("status-"+key, compact), subject, r.Counts)).WithKey("chart-status-" + key)
+	})
 }
 
 // overviewCharts are the strategy view's pictures above the tree: the
@@ -62,6 +103,10 @@ func (b builder) statusChart(key, subject string, r controlling.Rollup, compact 
 // equivalents where there is savings data. With a focus area fixed by the
 // host element, the side-by-side chart and the per-area rows show only it.
 func (b builder) overviewCharts() *Node {
+	return b.cached("overview", b.buildOverviewCharts)
+}
+
+func (b builder) buildOverviewCharts() *Node {
 	r := b.m.Report
 	rows := chart.FocusAreaRows(r, b.lang)
 	budget, cancelled := chart.BudgetRows(r, b.lang)
@@ -83,6 +128,10 @@ func (b builder) overviewCharts() *Node {
 // indicatorChart is one indicator of a measure over time, with the value
 // expected at the report's date.
 func (b builder) indicatorChart(ms *portfolio.Measure, i int, in portfolio.Indicator, f controlling.IndicatorFigures) *Node {
+	return b.cached("ind-"+string(ms.ID)+"-"+strconv.Itoa(i), func() *Node { return b.buildIndicatorChart(ms, i, in, f) })
+}
+
+func (b builder) buildIndicatorChart(ms *portfolio.Measure, i int, in portfolio.Indicator, f controlling.IndicatorFigures) *Node {
 	ind := chart.Indicator{
 		Title: in.Title.In(b.lang), Unit: in.Unit,
 		Baseline: chart.Point{Date: in.Baseline.Date, Value: in.Baseline.Value},
