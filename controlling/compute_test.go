@@ -812,6 +812,8 @@ func TestExplain(t *testing.T) {
 	assert.Equal(t, []strategy.ID{"A3"}, a.Excluded)
 	assert.Equal(t, controlling.Coverage{Covered: 2, Total: 3}, a.Coverage)
 	fxAssertPtr(t, fxFloat(55), a.Progress, "A")
+	assert.Equal(t, 1, a.StaleCount, "M2 was never updated: the area's figure rests partly on it")
+	assert.Equal(t, 1, g.StaleCount)
 
 	s := r.ExplainStrategy()
 	assert.Equal(t, controlling.LevelStrategy, s.Level)

@@ -26,6 +26,9 @@ type Explanation struct {
 	Progress *float64    `json:"progress"` // nil when nothing below has progress
 	Formula  string      `json:"formula"`
 	Coverage Coverage    `json:"coverage"`
+	// StaleCount is how many of the measures below are stale: the figure
+	// rests partly on data older than Options.StaleAfterDays.
+	StaleCount int `json:"staleCount"`
 	// Terms are what the rollupFigure is computed from, in report order: a goal's
 	// measures with their weights, a focus area's goals or the strategy's
 	// focus areas with progress (weight 1 each, a plain mean).
@@ -148,7 +151,7 @@ func (r *Report) ExplainStrategy() Explanation {
 
 func explanation(l Level, id strategy.ID, r Rollup) Explanation {
 	return Explanation{Level: l, ID: id, Progress: r.Progress, Formula: r.Formula, Coverage: r.Coverage,
-		Terms: []Term{}, Excluded: []strategy.ID{}}
+		StaleCount: r.StaleCount, Terms: []Term{}, Excluded: []strategy.ID{}}
 }
 
 // add adds a term of weight 1 for a part with progress, or excludes it.

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/bl-digital/kompass/controlling"
+	"github.com/bl-digital/kompass/internal/synth"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 )
@@ -477,7 +478,7 @@ func TestRecomputeExactly(t *testing.T) {
 	goals := fxGoalIDs(s)
 	asOfs := []string{"", "2027-06-30", "2025-03", "2026"}
 	total := 0
-	for seed := uint64(1); seed <= 30; seed++ {
+	for seed := uint64(1); seed <= 16; seed++ {
 		p := fxGenerate(goals, 20+int(seed)*9, seed)
 		if seed%2 == 0 {
 			fxBoundaries(p, p.AsOf.Last())
@@ -492,5 +493,83 @@ func TestRecomputeExactly(t *testing.T) {
 			})
 		}
 	}
+	// The portfolios the widget's browser tests use.
+	for _, n := range []int{1, 50, 333} {
+		p := synth.Portfolio(s, n)
+		for _, a := range asOfs {
+			t.Run(fmt.Sprintf("synth=%d/asOf=%s", n, a), func(t *testing.T) {
+				var o controlling.Options
+				if a != "" {
+					o.AsOf = fxDate(a)
+				}
+				total += recompute(t, s, p, o)
+			})
+		}
+	}
 	t.Logf("%d figures re-computed", total)
+}
+
+// TestDiffMatchesReports checks every figure of Diff against the two
+// reports it compares, on generated snapshot pairs that share some
+// measures (the same ids with other figures).
+func TestDiffMatchesReports(t *testing.T) {
+	s := fxBLStrategy(t)
+	goals := fxGoalIDs(s)
+	for seed := uint64(1); seed <= 10; seed++ {
+		oldP := fxGenerate(goals, 40+int(seed)*5, seed)
+		newP := fxGenerate(goals, 30+int(seed)*7, seed+100)
+		newP.AsOf = fxDate("2027-10-31")
+		from, err := controlling.Compute(s, oldP, controlling.Options{})
+		require.NoError(t, err)
+		to, err := controlling.Compute(s, newP, controlling.Options{})
+		require.NoError(t, err)
+		d := controlling.Diff(from, to)
+		require.False(t, d.NewBeforeOld)
+		oldM, newM := map[strategy.ID]controlling.Measure{}, map[strategy.ID]controlling.Measure{}
+		for _, m := range from.Measures {
+			oldM[m.ID] = m
+		}
+		for _, m := range to.Measures {
+			newM[m.ID] = m
+		}
+		require.Len(t, d.Measures, len(newM)-len(d.Added), "the measures in both")
+		require.Len(t, d.Measures, len(oldM)-len(d.Removed), "the measures in both")
+		require.NotEmpty(t, d.Measures, "the snapshots share measures")
+		for _, md := range d.Measures {
+			o, n := oldM[md.ID], newM[md.ID]
+			require.Equal(t, o.Progress, *md.Old)
+			require.Equal(t, n.Progress, *md.New)
+			require.Equal(t, n.Progress-o.Progress, *md.Change)
+		}
+		goalsOf := func(r *controlling.Report) map[strategy.ID]controlling.Goal {
+			out := map[strategy.ID]controlling.Goal{}
+			for _, fa := range r.FocusAreas {
+				for _, g := range fa.Goals {
+					out[g.ID] = g
+				}
+			}
+			return out
+		}
+		og, ng := goalsOf(from), goalsOf(to)
+		for _, gd := range d.Goals {
+			require.Equal(t, og[gd.ID].Coverage, *gd.OldCoverage)
+			require.Equal(t, ng[gd.ID].Coverage, *gd.NewCoverage)
+			require.Equal(t, og[gd.ID].StaleCount, *gd.OldStaleCount)
+			require.Equal(t, og[gd.ID].Status, gd.OldStatus)
+			require.Equal(t, ng[gd.ID].Status, gd.NewStatus)
+			if gd.Old != nil && gd.New != nil {
+				require.Equal(t, *ng[gd.ID].Progress-*og[gd.ID].Progress, *gd.Change)
+			} else {
+				require.Nil(t, gd.Change)
+			}
+		}
+		require.Equal(t, from.Strategy.Coverage, *d.Strategy.OldCoverage)
+		require.Equal(t, to.Strategy.Coverage, *d.Strategy.NewCoverage)
+		for _, sc := range d.StatusChanges {
+			sched := oldM[sc.ID].Status != newM[sc.ID].Status
+			life := sc.OldPortfolioStatus != sc.NewPortfolioStatus
+			want := map[[2]bool]string{{true, false}: controlling.ChangedSchedule, {false, true}: controlling.ChangedLifecycle, {true, true}: controlling.ChangedBoth}[[2]bool{sched, life}]
+			require.Equal(t, want, sc.Changed, sc.ID)
+		}
+	}
 }

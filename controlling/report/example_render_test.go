@@ -54,7 +54,7 @@ func ExampleRender() {
 	}
 	fmt.Print(strings.NewReplacer("\ufeff", "<BOM>", "\r\n", "\n").Replace(b.String()))
 	// Output:
-	// <BOM>ID;Titel;Schwerpunkte;Ziele;Verantwortlich;Projektstatus;Terminstatus;Fortschritt;Soll;Beginn;Ende;Budget geplant;Budget ausgegeben;Fertigstellungswert;CPI;FTE;veraltet;abweichend
+	// <BOM>ID;Titel;Schwerpunkte;Ziele;Verantwortlich;Projektstatus;Terminstatus;Fortschritt;Soll;Beginn;Ende;Budget geplant;Budget ausgegeben;Fertigstellungswert;CPI;Eingesparte Stellen;veraltet;abweichend
 	// E-STEUER;Steuererklärung online;DL;DL1;FKD;abgeschlossen;abgeschlossen;100.0;100.0;2024-01-01;2025-06-30;1200000;1150000;1200000;1.04;2.38;nein;nein
 	// BL-KONTO;BL-Konto;DL;DL1;FKD;laufend;auf Kurs;60.0;49.8;2025-01-01;2027-12-31;2500000;1000000;1500000;1.5;keine Einsparungsdaten;nein;nein
 }

@@ -209,6 +209,11 @@ type rollupView struct {
 	BudgetSpent   string
 	EarnedValue   string
 	CPI           string
+	// HasSavings and HasBudget tell whether any measure rolled up has
+	// savings data (a budget); without, a table of its parts leaves the
+	// column out rather than repeating "unknown" on every row.
+	HasSavings bool
+	HasBudget  bool
 }
 
 type focusView struct {
@@ -299,7 +304,7 @@ func newView(r *controlling.Report, lang string) *view {
 		v.StaleAfterDays = controlling.DefaultStaleAfterDays
 	}
 	n := newNamer(r, lang)
-	v.Title = string(r.Strategy.ID)
+	v.Title = clean(string(r.Strategy.ID))
 	if r.Source != nil {
 		if t := r.Source.Title.In(lang); t != "" {
 			v.Title = clean(t)
@@ -322,12 +327,12 @@ func newView(r *controlling.Report, lang string) *view {
 	}
 	seenAll := map[strategy.ID]bool{}
 	var all members
-	sumAreas, sumAreaBudget := 0, 0.0
+	sumAreas, sumAreaBudget, sumAreaFTE := 0, 0.0, 0.0
 	for _, fa := range r.FocusAreas {
 		seen := map[strategy.ID]bool{}
 		var area members
 		goalSum := 0
-		fv := focusView{ID: string(fa.ID), Title: n.focusArea(fa.ID)}
+		fv := focusView{ID: clean(string(fa.ID)), Title: n.focusArea(fa.ID)}
 		for _, g := range fa.Goals {
 			var gm members
 			has(g.Measures, &gm)
@@ -342,9 +347,9 @@ func newView(r *controlling.Report, lang string) *view {
 					has([]strategy.ID{id}, &all)
 				}
 			}
-			gv := goalView{ID: string(g.ID), Title: n.goal(g.ID), rollupView: v.rollup(&g.Rollup, gm)}
+			gv := goalView{ID: clean(string(g.ID)), Title: n.goal(g.ID), rollupView: v.rollup(&g.Rollup, gm)}
 			for _, id := range g.Measures {
-				gv.Measures = append(gv.Measures, itemView{ID: string(id), Title: n.measure(id)})
+				gv.Measures = append(gv.Measures, itemView{ID: clean(string(id)), Title: n.measure(id)})
 			}
 			fv.Goals = append(fv.Goals, gv)
 		}
@@ -352,6 +357,7 @@ func newView(r *controlling.Report, lang string) *view {
 		fv.GoalOverlap = goalSum > fv.MeasureCount
 		sumAreas += fv.MeasureCount
 		sumAreaBudget += fa.Budget.Planned
+		sumAreaFTE += fa.FTE.Expected
 		v.FocusAreas = append(v.FocusAreas, fv)
 	}
 	if r.Portfolio != nil {
@@ -366,8 +372,14 @@ func newView(r *controlling.Report, lang string) *view {
 	v.Strategy = v.rollup(&r.Strategy.Rollup, all)
 	v.Headline = headline(&r.Strategy.Rollup, v.Strategy.ProgressText, l)
 	if sumAreas > v.Strategy.MeasureCount {
-		v.OverlapNote = fmt.Sprintf(l.Get("overlapNote"), sumAreas, v.Strategy.MeasureCount,
-			FormatCHF(sumAreaBudget), FormatCHF(r.Strategy.Budget.Planned))
+		parts := []string{fmt.Sprintf(l.Get("overlapMeasures"), sumAreas, v.Strategy.MeasureCount)}
+		if v.AnyBudget {
+			parts = append(parts, fmt.Sprintf(l.Get("overlapBudget"), FormatCHF(sumAreaBudget), FormatCHF(r.Strategy.Budget.Planned)))
+		}
+		if v.AnySavings {
+			parts = append(parts, fmt.Sprintf(l.Get("overlapFTE"), FormatNumber(sumAreaFTE, 2), FormatNumber(r.Strategy.FTE.Expected, 2)))
+		}
+		v.OverlapNote = fmt.Sprintf(l.Get("overlapNote"), strings.Join(parts, ", "))
 	}
 	if ct := r.CancelledTotals; ct.Measures > 0 {
 		key := "cancelledMoney"
@@ -387,9 +399,9 @@ func newView(r *controlling.Report, lang string) *view {
 					ln = &links{}
 					n.linked[id] = ln
 				}
-				ln.goals = append(ln.goals, string(g.ID))
-				if !slices.Contains(ln.areas, string(fa.ID)) {
-					ln.areas = append(ln.areas, string(fa.ID))
+				ln.goals = append(ln.goals, clean(string(g.ID)))
+				if !slices.Contains(ln.areas, clean(string(fa.ID))) {
+					ln.areas = append(ln.areas, clean(string(fa.ID)))
 				}
 			}
 		}
@@ -452,17 +464,17 @@ func newView(r *controlling.Report, lang string) *view {
 			}
 			note += fmt.Sprintf(l.Get("cancelledSpent"), FormatCHF(pm.Budget.Spent), FormatCHF(pm.Budget.Planned))
 		}
-		v.Cancelled = append(v.Cancelled, itemView{ID: string(id), Title: n.measure(id), Note: note})
+		v.Cancelled = append(v.Cancelled, itemView{ID: clean(string(id)), Title: n.measure(id), Note: note})
 	}
 	for _, id := range r.Uncovered {
-		v.Uncovered = append(v.Uncovered, itemView{ID: string(id), Title: n.goal(id), Note: n.focusAreaOfGoal(id)})
+		v.Uncovered = append(v.Uncovered, itemView{ID: clean(string(id)), Title: n.goal(id), Note: n.focusAreaOfGoal(id)})
 	}
 	for _, id := range r.Stale {
 		note := l.Get("updated") + l.Get("colon") + l.Get("never")
 		if pm := n.portfolioMeasure(id); pm != nil && !pm.Updated.IsZero() {
 			note = l.Get("updated") + l.Get("colon") + formatDate(pm.Updated, lang)
 		}
-		v.Stale = append(v.Stale, itemView{ID: string(id), Title: n.measure(id), Note: note})
+		v.Stale = append(v.Stale, itemView{ID: clean(string(id)), Title: n.measure(id), Note: note})
 	}
 	for _, id := range r.Divergent {
 		note := ""
@@ -475,9 +487,9 @@ func newView(r *controlling.Report, lang string) *view {
 			}
 			note += l.Get("computed") + l.Get("colon") + StatusLabel(f.Status, lang)
 		}
-		v.Divergent = append(v.Divergent, itemView{ID: string(id), Title: n.measure(id), Note: note})
+		v.Divergent = append(v.Divergent, itemView{ID: clean(string(id)), Title: n.measure(id), Note: note})
 	}
-	v.Glossary = glossary(o, v.StaleAfterDays, l)
+	v.Glossary = glossary(o, v.StaleAfterDays, l, v.AnyBudget, v.AnySavings)
 	return v
 }
 
@@ -498,25 +510,32 @@ func headline(r *controlling.Rollup, progress string, l labels) string {
 	return fmt.Sprintf(l.Get("headlinePart"), progress, c.Covered, c.Total, fmt.Sprintf(l.Get(key), left))
 }
 
-// glossary explains every term a figure uses, with the report's thresholds.
-func glossary(o controlling.Options, staleDays int, l labels) []glossaryItem {
+// glossary explains every term a figure of the report uses, with the
+// report's thresholds; earned value and CPI only when some measure has a
+// budget, FTE only when some measure has savings data.
+func glossary(o controlling.Options, staleDays int, l labels, budget, savings bool) []glossaryItem {
 	num := func(v, def float64) string {
 		if v == 0 {
 			v = def
 		}
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	return []glossaryItem{
+	g := []glossaryItem{
 		{l.Get("g:progress"), l.Get("g:progressText")},
 		{l.Get("g:planned"), l.Get("g:plannedText")},
 		{l.Get("g:thresholds"), fmt.Sprintf(l.Get("g:thresholdsText"), num(o.AtRisk, controlling.DefaultAtRisk), num(o.Late, controlling.DefaultLate))},
 		{l.Get("g:coverage"), l.Get("g:coverageText")},
-		{l.Get("g:ev"), l.Get("g:evText")},
-		{l.Get("g:cpi"), l.Get("g:cpiText")},
-		{l.Get("g:fte"), fmt.Sprintf(l.Get("g:fteText"), num(o.HoursPerDay, controlling.DefaultHoursPerDay))},
-		{l.Get("g:stale"), fmt.Sprintf(l.Get("g:staleText"), staleDays)},
-		{l.Get("g:divergent"), l.Get("g:divergentText")},
 	}
+	if budget {
+		g = append(g, glossaryItem{l.Get("g:ev"), l.Get("g:evText")}, glossaryItem{l.Get("g:cpi"), l.Get("g:cpiText")})
+	}
+	if savings {
+		g = append(g, glossaryItem{l.Get("g:fte"), fmt.Sprintf(l.Get("g:fteText"), num(o.HoursPerDay, controlling.DefaultHoursPerDay))})
+	}
+	return append(g,
+		glossaryItem{l.Get("g:stale"), fmt.Sprintf(l.Get("g:staleText"), staleDays)},
+		glossaryItem{l.Get("g:divergent"), l.Get("g:divergentText")},
+		glossaryItem{l.Get("unknown"), l.Get("g:unknownText")})
 }
 
 // staleSpan is "6 Monaten" for the default 183 days, else "N Tagen".
@@ -566,6 +585,7 @@ func (v *view) rollup(r *controlling.Rollup, m members) rollupView {
 	if r.StaleCount > 0 {
 		rv.StaleText = fmt.Sprintf(l.Get("staleOf"), r.StaleCount, n, v.staleSpan())
 	}
+	rv.HasSavings, rv.HasBudget = m.savings, m.budgets
 	if m.savings {
 		rv.FTEExpected, rv.FTERealized = FormatNumber(r.FTE.Expected, 2), FormatNumber(r.FTE.Realized, 2)
 		rv.FTEBoth = rv.FTEExpected + " / " + rv.FTERealized
@@ -646,7 +666,7 @@ func orID(t strategy.Text, lang string, id strategy.ID) string {
 	if s := t.In(lang); s != "" {
 		return clean(s)
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) focusArea(id strategy.ID) string {
@@ -655,7 +675,7 @@ func (n *namer) focusArea(id strategy.ID) string {
 			return orID(fa.Title, n.lang, id)
 		}
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) goal(id strategy.ID) string {
@@ -664,7 +684,7 @@ func (n *namer) goal(id strategy.ID) string {
 			return orID(g.Title, n.lang, id)
 		}
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) focusAreaOfGoal(id strategy.ID) string {
@@ -682,7 +702,7 @@ func (n *namer) measure(id strategy.ID) string {
 	if m := n.measures[id]; m != nil {
 		return orID(m.Title, n.lang, id)
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) ownerOf(id strategy.ID) string {
@@ -696,12 +716,12 @@ func (n *namer) org(id strategy.ID) string {
 	if o := n.orgs[id]; o != nil {
 		return orID(o.Name, n.lang, id)
 	}
-	return string(id)
+	return clean(string(id))
 }
 
 func (n *namer) measureView(m *controlling.Measure, l labels) measureView {
 	mv := measureView{
-		ID:              string(m.ID),
+		ID:              clean(string(m.ID)),
 		Title:           n.measure(m.ID),
 		Status:          m.Status,
 		StatusText:      StatusLabel(m.Status, n.lang),
@@ -728,7 +748,7 @@ func (n *namer) measureView(m *controlling.Measure, l labels) measureView {
 	switch {
 	case pm != nil:
 		for _, g := range pm.Goals {
-			mv.Goals = append(mv.Goals, string(g))
+			mv.Goals = append(mv.Goals, clean(string(g)))
 		}
 	case ln != nil:
 		mv.Goals = ln.goals
@@ -736,8 +756,8 @@ func (n *namer) measureView(m *controlling.Measure, l labels) measureView {
 	switch {
 	case n.source != nil:
 		for _, g := range mv.Goals {
-			if _, fa, ok := n.source.Goal(strategy.ID(g)); ok && !slices.Contains(mv.FocusAreas, string(fa.ID)) {
-				mv.FocusAreas = append(mv.FocusAreas, string(fa.ID))
+			if _, fa, ok := n.source.Goal(strategy.ID(g)); ok && !slices.Contains(mv.FocusAreas, clean(string(fa.ID))) {
+				mv.FocusAreas = append(mv.FocusAreas, clean(string(fa.ID)))
 			}
 		}
 	case ln != nil:
@@ -749,7 +769,7 @@ func (n *namer) measureView(m *controlling.Measure, l labels) measureView {
 	if pm.Savings == nil {
 		mv.HasSavings, mv.FTEText = false, l.Get("noSavings")
 	}
-	mv.Owner = string(pm.Owner)
+	mv.Owner = clean(string(pm.Owner))
 	mv.OwnerName = n.org(pm.Owner)
 	mv.Lifecycle = LifecycleLabel(pm.Status, n.lang)
 	if !pm.Start.IsZero() {

@@ -48,7 +48,7 @@ func renderCSV(w io.Writer, v *view) error {
 		l.Get("id"), l.Get("title"), l.Get("focusAreas"), l.Get("goals"), l.Get("owner"),
 		l.Get("lifecycle"), l.Get("schedule"), l.Get("progress"), l.Get("plannedProgress"),
 		l.Get("start"), l.Get("end"), l.Get("budgetPlanned"), l.Get("budgetSpent"),
-		l.Get("earnedValue"), l.Get("cpi"), l.Get("fte"), l.Get("stale"), l.Get("divergent"),
+		l.Get("earnedValue"), l.Get("cpi"), l.Get("fteMeasure"), l.Get("stale"), l.Get("divergent"),
 	}
 	if err := cw.Write(header); err != nil {
 		return err

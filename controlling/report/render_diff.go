@@ -76,6 +76,7 @@ type diffView struct {
 	L          labels
 	Title      string
 	Warning    string // NEW older than OLD, else empty
+	StaleText  string // the new snapshot's stale measures, empty when none
 	From, To   string
 	Strategy   deltaRow
 	FocusAreas []deltaRow
@@ -94,6 +95,7 @@ type deltaRow struct {
 	Old, New, Change     string
 	OldStatus, NewStatus string
 	Coverage             string // "15/20 → 16/20", empty for measures
+	Stale                string // the new snapshot's "2 von 5", empty for measures
 	changed              bool
 }
 
@@ -111,9 +113,18 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 	if d.NewBeforeOld {
 		v.Warning = fmt.Sprintf(l.Get("warnNewBeforeOld"), v.To, v.From)
 	}
-	v.Title = newView(new, lang).Title
+	nv := newView(new, lang)
+	v.Title = nv.Title
+	v.StaleText = nv.Strategy.StaleText
+	stale := map[string]string{}
+	for _, fa := range nv.FocusAreas {
+		stale["a:"+fa.ID] = fa.StaleShort
+		for _, g := range fa.Goals {
+			stale["g:"+g.ID] = g.StaleShort
+		}
+	}
 	row := func(p controlling.ProgressDelta, title string) deltaRow {
-		r := deltaRow{ID: string(p.ID), Title: title,
+		r := deltaRow{ID: clean(string(p.ID)), Title: title,
 			Old: formatPercentPtr(p.Old, l), New: formatPercentPtr(p.New, l), Change: roundedChange(p.Old, p.New, l)}
 		if p.OldStatus != "" {
 			r.OldStatus = StatusLabel(p.OldStatus, lang)
@@ -137,11 +148,21 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		return r
 	}
 	v.Strategy = rollup(d.Strategy, l.Get("strategy"))
+	staleOf := func(key string) string {
+		if s, ok := stale[key]; ok {
+			return s
+		}
+		return "–"
+	}
 	for _, p := range d.FocusAreas {
-		v.FocusAreas = append(v.FocusAreas, rollup(p, name((*namer).focusArea, p.ID)))
+		r := rollup(p, name((*namer).focusArea, p.ID))
+		r.Stale = staleOf("a:" + string(p.ID))
+		v.FocusAreas = append(v.FocusAreas, r)
 	}
 	for _, p := range d.Goals {
-		v.Goals = append(v.Goals, rollup(p, name((*namer).goal, p.ID)))
+		r := rollup(p, name((*namer).goal, p.ID))
+		r.Stale = staleOf("g:" + string(p.ID))
+		v.Goals = append(v.Goals, r)
 	}
 	moved := map[strategy.ID]bool{}
 	for _, g := range d.GoalChanges {
@@ -153,7 +174,7 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		if len(g.Removed) > 0 {
 			parts = append(parts, l.Get("goalsRemoved")+c+joinIDs(g.Removed))
 		}
-		v.GoalMoves = append(v.GoalMoves, itemView{ID: string(g.ID), Title: name((*namer).measure, g.ID), Note: strings.Join(parts, "; ")})
+		v.GoalMoves = append(v.GoalMoves, itemView{ID: clean(string(g.ID)), Title: name((*namer).measure, g.ID), Note: strings.Join(parts, "; ")})
 	}
 	for _, p := range d.Measures {
 		r := row(p, name((*namer).measure, p.ID))
@@ -164,10 +185,10 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		}
 	}
 	for _, id := range d.Added {
-		v.Added = append(v.Added, itemView{ID: string(id), Title: nn.measure(id), Note: nn.ownerOf(id)})
+		v.Added = append(v.Added, itemView{ID: clean(string(id)), Title: nn.measure(id), Note: nn.ownerOf(id)})
 	}
 	for _, id := range d.Removed {
-		v.Removed = append(v.Removed, itemView{ID: string(id), Title: on.measure(id), Note: on.ownerOf(id)})
+		v.Removed = append(v.Removed, itemView{ID: clean(string(id)), Title: on.measure(id), Note: on.ownerOf(id)})
 	}
 	for _, ch := range d.StatusChanges {
 		var parts []string
@@ -177,7 +198,7 @@ func newDiffView(d *controlling.Delta, old, new *controlling.Report, lang string
 		if ch.Changed == controlling.ChangedLifecycle || ch.Changed == controlling.ChangedBoth {
 			parts = append(parts, l.Get("lifecycleWord")+c+LifecycleLabel(ch.OldPortfolioStatus, lang)+" → "+LifecycleLabel(ch.NewPortfolioStatus, lang))
 		}
-		v.Changes = append(v.Changes, itemView{ID: string(ch.ID), Title: name((*namer).measure, ch.ID), Note: strings.Join(parts, "; ")})
+		v.Changes = append(v.Changes, itemView{ID: clean(string(ch.ID)), Title: name((*namer).measure, ch.ID), Note: strings.Join(parts, "; ")})
 	}
 	return v
 }
@@ -240,20 +261,23 @@ func renderDiffText(w io.Writer, v *diffView) error {
 	s := v.Strategy
 	p.line(fmt.Sprintf("%s  %s → %s  %s  %s  %s%s%s", l.Get("strategy"), s.Old, s.New, s.Change, statusPair(s),
 		l.Get("coverage"), c, s.Coverage))
+	if v.StaleText != "" {
+		p.line(l.Get("staleNow") + c + v.StaleText)
+	}
 	p.wrap(l.Get("roundingNote"))
 
 	table := func(title string, rows []deltaRow, coverage bool) {
 		p.heading(title)
-		t := &textTable{right: []bool{false, false, true, true, true, false, false}}
+		t := &textTable{right: []bool{false, false, true, true, true, false, false, false}}
 		head := []string{l.Get("id"), l.Get("title"), l.Get("before"), l.Get("after"), l.Get("change"), l.Get("status")}
 		if coverage {
-			head = append(head, l.Get("coverageBeforeAfter"))
+			head = append(head, l.Get("coverageBeforeAfter"), l.Get("staleNow"))
 		}
 		t.add(head...)
 		for _, r := range rows {
 			cells := []string{r.ID, cut(r.Title), r.Old, r.New, r.Change, statusPair(r)}
 			if coverage {
-				cells = append(cells, r.Coverage)
+				cells = append(cells, r.Coverage, r.Stale)
 			}
 			t.add(cells...)
 		}
@@ -287,6 +311,10 @@ func renderDiffMarkdown(w io.Writer, v *diffView) error {
 	s := v.Strategy
 	p.line(fmt.Sprintf("%s%s%s → **%s** (%s), %s%s%s, %s%s%s.", l.Get("progress"), c, s.Old, s.New, s.Change,
 		l.Get("status"), c, statusPair(s), l.Get("coverageBeforeAfter"), c, s.Coverage))
+	if v.StaleText != "" {
+		p.line("")
+		p.line(l.Get("staleNow") + c + v.StaleText + ".")
+	}
 	p.line("")
 	p.line("_" + l.Get("roundingNote") + "_")
 
@@ -297,14 +325,14 @@ func renderDiffMarkdown(w io.Writer, v *diffView) error {
 		head := []string{first, l.Get("before"), l.Get("after"), l.Get("change"), l.Get("status")}
 		align := "|---|---:|---:|---:|---|"
 		if coverage {
-			head, align = append(head, l.Get("coverageBeforeAfter")), align+"---|"
+			head, align = append(head, l.Get("coverageBeforeAfter"), l.Get("staleNow")), align+"---|---|"
 		}
 		p.line(mdRow(head...))
 		p.line(align)
 		for _, r := range rows {
 			cells := []string{mdEscape(r.ID + " " + r.Title), r.Old, r.New, r.Change, statusPair(r)}
 			if coverage {
-				cells = append(cells, r.Coverage)
+				cells = append(cells, r.Coverage, r.Stale)
 			}
 			p.line(mdRow(cells...))
 		}

@@ -149,9 +149,9 @@ dl.glossary dd{margin:0 0 0 1rem;max-width:60rem}
 {{end}}<div class="scroll" role="region" tabindex="0" aria-label="{{$l.Get "goals"}}: {{.ID}} {{.Title}}">
 <table>
 <caption>{{$l.Get "goals"}}{{$l.Get "colon"}}{{.ID}} {{.Title}}</caption>
-<thead><tr><th scope="col">{{$l.Get "goal"}}</th><th scope="col">{{$l.Get "progress"}}</th><th scope="col" class="n">{{$l.Get "coverage"}}</th><th scope="col">{{$l.Get "status"}}</th><th scope="col">{{$l.Get "measures"}}</th><th scope="col">{{$l.Get "staleColumn"}}</th>{{if $v.AnySavings}}<th scope="col" class="n">{{$l.Get "fteColumn"}}</th>{{end}}{{if $v.AnyBudget}}<th scope="col" class="n">{{$l.Get "budgetPlanned"}}</th><th scope="col" class="n">{{$l.Get "budgetSpent"}}</th>{{end}}</tr></thead>
+<thead><tr><th scope="col">{{$l.Get "goal"}}</th><th scope="col">{{$l.Get "progress"}}</th><th scope="col" class="n">{{$l.Get "coverage"}}</th><th scope="col">{{$l.Get "status"}}</th><th scope="col">{{$l.Get "measures"}}</th><th scope="col">{{$l.Get "staleColumn"}}</th>{{if and $v.AnySavings .HasSavings}}<th scope="col" class="n">{{$l.Get "fteColumn"}}</th>{{end}}{{if $v.AnyBudget}}<th scope="col" class="n">{{$l.Get "budgetPlanned"}}</th><th scope="col" class="n">{{$l.Get "budgetSpent"}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Goals}}<tr><th scope="row">{{.ID}} {{.Title}}</th><td>{{template "progress" .}}</td><td class="n">{{.CoverageText}}</td><td>{{template "status" .}}</td><td>{{range $i, $m := .Measures}}{{if $i}}, {{end}}<abbr title="{{$m.Title}}">{{$m.ID}}</abbr>{{else}}{{$l.Get "none"}}{{end}}</td><td>{{.StaleShort}}</td>{{if $v.AnySavings}}<td class="n">{{.FTEExpected}}</td>{{end}}{{if $v.AnyBudget}}<td class="n">{{.BudgetPlanned}}</td><td class="n">{{.BudgetSpent}}</td>{{end}}</tr>
+{{$fte := and $v.AnySavings .HasSavings}}{{range .Goals}}<tr><th scope="row">{{.ID}} {{.Title}}</th><td>{{template "progress" .}}</td><td class="n">{{.CoverageText}}</td><td>{{template "status" .}}</td><td>{{range $i, $m := .Measures}}{{if $i}}, {{end}}<abbr title="{{$m.Title}}">{{$m.ID}}</abbr>{{else}}{{$l.Get "none"}}{{end}}</td><td>{{.StaleShort}}</td>{{if $fte}}<td class="n">{{.FTEExpected}}</td>{{end}}{{if $v.AnyBudget}}<td class="n">{{.BudgetPlanned}}</td><td class="n">{{.BudgetSpent}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 </div>

@@ -91,7 +91,8 @@ func renderMarkdown(w io.Writer, v *view) error {
 		p.line("")
 		head := []string{l.Get("goal"), l.Get("progress"), l.Get("coverage"), l.Get("status"), l.Get("measures"), l.Get("staleColumn")}
 		align := "|---|---:|---:|---|---|---|"
-		if v.AnySavings {
+		fte := v.AnySavings && fa.HasSavings // no column of "unknown" only
+		if fte {
 			head, align = append(head, l.Get("fteColumn")), align+"---:|"
 		}
 		if v.AnyBudget {
@@ -110,7 +111,7 @@ func renderMarkdown(w io.Writer, v *view) error {
 			}
 			cells := []string{mdEscape(g.ID + " " + g.Title), g.ProgressText, g.CoverageText, g.StatusText,
 				mdEscape(measures), g.StaleShort}
-			if v.AnySavings {
+			if fte {
 				cells = append(cells, g.FTEExpected)
 			}
 			if v.AnyBudget {

@@ -286,7 +286,7 @@ func TestRenderCSV(t *testing.T) {
 	require.Len(t, rows, 3, "a header and one row per measure")
 	assert.Equal(t, []string{"ID", "Titel", "Schwerpunkte", "Ziele", "Verantwortlich", "Projektstatus", "Terminstatus",
 		"Fortschritt", "Soll", "Beginn", "Ende", "Budget geplant", "Budget ausgegeben", "Fertigstellungswert", "CPI",
-		"FTE", "veraltet", "abweichend"}, rows[0], "header in German")
+		"Eingesparte Stellen", "veraltet", "abweichend"}, rows[0], "header in German")
 	assert.Equal(t, []string{"M1", "'=HYPERLINK(\"x\")", "FA", "G1", "ORG", "laufend", "im Verzug", "42.5", "83.3",
 		"2025-01-01", "2026-06-30", "1200000", "300000", "509472", "1.7", "2.38", "ja", "ja"}, rows[1],
 		"plain numbers, full dates, a defused formula")
@@ -533,6 +533,9 @@ func TestRenderControlCharacters(t *testing.T) {
 	r.Source.Title = strategy.Text{"de": "Strategie\x1b[31m rot\a"}
 	r.Portfolio.Measures[0].Title = strategy.Text{"de": "Titel\rüberschrieben\u202egnirts"}
 	r.Portfolio.Organisations[0].Name = strategy.Text{"de": "Amt\u009b und \x9b"}
+	// Ids too, for reports built without validation: a goal id with ESC.
+	r.FocusAreas[0].Goals[1].ID = "G2\x1b]0;x\a"
+	r.Uncovered = []strategy.ID{r.FocusAreas[0].Goals[1].ID}
 	for _, f := range report.Formats {
 		out := render(t, r, f, "de")
 		for _, c := range []string{"\x1b", "\a", "\u202e", "\u009b", "\x9b"} {
