@@ -2,7 +2,7 @@
 #   make dist    the widget in dist/kompass/ (kompass.js is the entry point)
 #   make wasm    only dist/kompass/kompass.wasm
 #   make serve   make dist, then the demo page on http://127.0.0.1:8080/
-#   make size    kompass.wasm raw/gzip/brotli beside a bare syscall/js program
+#   make size    kompass.wasm raw/gzip/brotli beside a bare syscall/js and a dom/v2 hello-world (fails over budget)
 
 GO       ?= go
 DIST     := dist/kompass

@@ -95,77 +95,103 @@ func TestAxeSeesShadowRoots(t *testing.T) {
 }
 
 // TestAxe runs axe-core in every view and state of the widget: the tree
-// collapsed and expanded with an explanation open, the measure list, a
-// detail, the timeline, no results, the error messages, every language,
-// 320 px wide, and the demo page with its two widgets.
+// collapsed, expanded and filtered with an explanation open, the measure
+// list, a detail, the timeline, no results, the error messages, every view
+// in every language, 320 px wide, a dark host page that resets every
+// element, and the demo page with its two widgets. Each group has a tab of
+// its own (and its own time limit).
 func TestAxe(t *testing.T) {
-	tb := newTab(t, 1280, 900)
-	tb.allowNetworkError("missing.json")
-	run := func(t *testing.T, state, u string, ready map[string]string, then func()) {
+	run := func(t *testing.T, state, u string, ready map[string]string, then func(tb *tab)) {
 		t.Helper()
-		require.NoError(t, chromedp.Do(tb.ctx, chromedp.Navigate("about:blank")))
+		tb := newTab(t, 1280, 900)
+		tb.allowNetworkError("missing.json")
 		tb.open(u, "", "")
 		for id, st := range ready {
 			tb.waitState(id, st)
 		}
 		if then != nil {
-			then()
+			then(tb)
 		}
 		axeCheck(t, tb, state)
 	}
 	w := map[string]string{"w": "ready"}
-	page := env.site.page("axe", defaultWidget)
+	hw := defaultWidget
+	hw.Heading = "3" // the page has an h2 above the widget
+	page := env.site.page("axe", hw)
 	d := example(t)
 
 	t.Run("views", func(t *testing.T) {
-		tb.t = t
 		for _, v := range views(t) {
 			run(t, v.name, page+v.hash, w, nil)
 		}
+	})
+	t.Run("states", func(t *testing.T) {
 		fa := d.r.FocusAreas[0]
-		run(t, "explanations open", page+fmt.Sprintf("#w.x=%s,%s", fa.ID, fa.Goals[0].ID), w, func() {
+		run(t, "explanations open", page+fmt.Sprintf("#w.x=%s,%s", fa.ID, fa.Goals[0].ID), w, func(tb *tab) {
 			tb.click("w", "explain-goal-"+string(fa.Goals[0].ID))
 		})
-		run(t, "strategy explanation open", page, w, func() { tb.click("w", "explain-strategy") })
+		run(t, "strategy explanation open", page, w, func(tb *tab) { tb.click("w", "explain-strategy") })
+		run(t, "tree filtered, opened with the matches", page+"#w.q=e", w, nil)
 		run(t, "measures, no results", page+"#w.v=measures&w.q=zzqxj", w, nil)
-		run(t, "tree, no results", page+"#w.q=zzqxj&w.x="+string(fa.ID)+","+string(fa.Goals[0].ID), w, nil)
+		run(t, "tree, no results", page+"#w.q=zzqxj", w, nil)
 		run(t, "timeline, no results", page+"#w.v=timeline&w.q=zzqxj", w, nil)
 		run(t, "filtered", page+"#w.v=measures&w.f=data&w.b=staff", w, nil)
 		run(t, "tree, cancelled measures listed", page+"#w.c=1", w, nil)
-		run(t, "measures, a page more shown", page+"#w.v=measures", w, func() { tb.click("w", "more-cards") })
 	})
 	t.Run("errors", func(t *testing.T) {
-		tb.t = t
 		run(t, "404 and invalid", env.site.page("axe-errors",
 			widget{ID: "e404", Strategy: strategyURL, Portfolio: missingURL},
 			widget{ID: "einv", Strategy: strategyURL, Portfolio: invalidURL}), map[string]string{"e404": "error", "einv": "error"}, nil)
 	})
-	t.Run("languages", func(t *testing.T) {
-		tb.t = t
-		m := string(d.p.Measures[2].ID)
-		fa := d.r.FocusAreas[1]
-		for _, c := range []struct{ lang, hash string }{
-			{"fr", fmt.Sprintf("#w.x=%s,%s", fa.ID, fa.Goals[0].ID)},
-			{"it", "#w.v=measures&w.m=" + m},
-			{"en", "#w.v=timeline"},
-			{"fr", "#w.v=measures&w.m=" + m},
-		} {
-			lw := defaultWidget
-			lw.Lang = c.lang
-			run(t, c.lang+" "+c.hash, env.site.page("axe-"+c.lang, lw)+c.hash, w, nil)
-		}
-	})
+	for _, lang := range []string{"fr", "it", "en"} {
+		t.Run("language "+lang, func(t *testing.T) {
+			lw := hw
+			lw.Lang = lang
+			lpage := env.site.hostPage("axe-"+lang, lang, "", lw)
+			for _, v := range views(t) {
+				run(t, lang+" "+v.name, lpage+v.hash, w, nil)
+			}
+			run(t, lang+" strategy explanation open", lpage, w, func(tb *tab) { tb.click("w", "explain-strategy") })
+		})
+	}
 	t.Run("320px", func(t *testing.T) {
-		tb.t = t
-		tb.viewport(320, 800)
-		defer tb.viewport(1280, 900)
 		for _, v := range views(t) {
-			run(t, v.name+" at 320 px", page+v.hash, w, nil)
+			run(t, v.name+" at 320 px", page+v.hash, w, func(tb *tab) { tb.viewport(320, 800) })
+		}
+		run(t, "filters open at 320 px", page, w, func(tb *tab) {
+			tb.viewport(320, 800)
+			tb.click("w", "filters-toggle")
+		})
+	})
+	t.Run("dark reset host", func(t *testing.T) {
+		for name, css := range hostileCSS {
+			langs := []string{"de", "fr"}
+			if name == "unset" {
+				langs = langs[:1]
+			}
+			for _, lang := range langs {
+				lw := hw
+				lw.Lang = lang
+				hp := env.site.hostPage("axe-host-"+name+"-"+lang, lang, css, lw)
+				for _, v := range views(t) {
+					if v.name == "goals" || v.name == "measures" {
+						continue // their parts are in goals-expanded and detail
+					}
+					run(t, name+" "+lang+" "+v.name, hp+v.hash, w, nil)
+				}
+			}
 		}
 	})
 	t.Run("demo page", func(t *testing.T) {
-		tb.t = t
 		run(t, "demo page", demo(t), map[string]string{"kompass": "ready", "kompass-dl": "ready"}, nil)
 	})
-	tb.t = t
+}
+
+// hostileCSS are host stylesheets the widget must survive: a dark page that
+// reverts every element's styles, and one that unsets them.
+var hostileCSS = map[string]string{
+	"revert": "* { all: revert; }\nhtml, body { background: #121417; color: #f2f2f2; font: 18px/1.6 Georgia, serif; }\n" +
+		"a { color: #9cf; }\n",
+	"unset": "* { all: unset; }\nhead, script, style, title { display: none; }\nhtml, body, main, header, footer, h1, h2 { display: block; }\n" +
+		"html, body { background: #000; color: #fff; font: 20px/1.4 monospace; }\n",
 }

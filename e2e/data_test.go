@@ -71,7 +71,7 @@ type filter struct {
 	beneficiary strategy.Beneficiary
 	owner       strategy.ID
 	status      controlling.ScheduleStatus
-	query       string // matched, case-insensitively, in id, German title, summary, before and after
+	query       string // matched, case- and accent-insensitively, in id, German title, summary, before and after
 }
 
 // count returns how many measures pass f.
@@ -91,9 +91,9 @@ func (d *data) count(f filter) int {
 			(f.status != "" && d.status(m.ID) != f.status) {
 			continue
 		}
-		if q := strings.ToLower(f.query); q != "" && !slices.ContainsFunc(
+		if q := explorer.Fold(f.query); q != "" && !slices.ContainsFunc(
 			[]string{string(m.ID), m.Title["de"], m.Summary["de"], m.Before["de"], m.After["de"]},
-			func(h string) bool { return strings.Contains(strings.ToLower(h), q) }) {
+			func(h string) bool { return strings.Contains(explorer.Fold(h), q) }) {
 			continue
 		}
 		n++
@@ -156,8 +156,21 @@ func assertFigures(t *testing.T, what, lang string, r controlling.Rollup, shown 
 	}
 	require.Equal(t, string(st), shown.Status, "%s: status", what)
 	require.Contains(t, shown.Meta, explorer.Msg(lang, "status."+string(st)), "%s: status text", what)
-	require.Contains(t, shown.Meta, explorer.Msg(lang, "coverage", "c", strconv.Itoa(r.Coverage.Covered), "t", strconv.Itoa(r.Coverage.Total)),
-		"%s: coverage", what)
+	coverage := explorer.Msg(lang, "coverage", "c", strconv.Itoa(r.Coverage.Covered), "t", strconv.Itoa(r.Coverage.Total))
+	if r.Coverage.Total > 1 && r.Coverage.Covered < r.Coverage.Total {
+		require.Contains(t, shown.Meta, coverage, "%s: a gap in coverage is said", what)
+	} else {
+		require.NotContains(t, shown.Meta, coverage, "%s: full coverage is not repeated", what)
+	}
+}
+
+// firstPage is how many items a list of n shows at first: all of them up
+// to explorer.ShowAllUpTo, else a page.
+func firstPage(n int) int {
+	if n <= explorer.ShowAllUpTo {
+		return n
+	}
+	return explorer.PageSize
 }
 
 // countText is the widget's "N of M measures" in lang.

@@ -6,13 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/bl-digital/kompass/controlling"
-	"github.com/bl-digital/kompass/examples"
-	"github.com/bl-digital/kompass/internal/jsondoc"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 	"github.com/bl-digital/kompass/wasm/explorer"
@@ -149,17 +146,9 @@ func TestFilters(t *testing.T) {
 	tb.open(env.site.page("filters", w), "w", "ready")
 	require.Equal(t, countText("de", total, total), tb.text("w", "count"))
 	require.Greater(t, total, explorer.PageSize, "the example has more measures than a page")
-	require.Len(t, cardIDs(tb, "w"), explorer.PageSize, "a page of cards")
-	// Show more adds a page at a time until every card is shown; the count stays.
-	for shown := explorer.PageSize; shown < total; shown += explorer.PageSize {
-		require.Equal(t, explorer.Msg("de", "shown", "n", strconv.Itoa(shown), "m", strconv.Itoa(total)),
-			must[string](tb, `__e2e.root("w").getElementById(__e2e.must("w", "more-cards").getAttribute("aria-describedby")).textContent`),
-			"the show more button is described by how many are shown")
-		tb.click("w", "more-cards")
-		require.Len(t, cardIDs(tb, "w"), min(total, shown+explorer.PageSize))
-		require.Equal(t, countText("de", total, total), tb.text("w", "count"), "show more leaves the count")
-	}
-	require.False(t, tb.exists("w", "more-cards"), "no show more once every card is shown")
+	require.LessOrEqual(t, total, explorer.ShowAllUpTo, "the example is a list shown whole")
+	require.Len(t, cardIDs(tb, "w"), total, "every card at once: a list of a few dozen is not paged")
+	require.False(t, tb.exists("w", "more-cards"), "no show more when every card is shown")
 	var all []string
 	for _, m := range d.p.Measures {
 		all = append(all, string(m.ID))
@@ -197,7 +186,7 @@ func TestFilters(t *testing.T) {
 			}
 			want := d.count(tc.want)
 			require.Equal(t, countText("de", want, total), tb.text("w", "count"), tc.reason)
-			require.Len(t, cardIDs(tb, "w"), min(want, explorer.PageSize), tc.reason)
+			require.Len(t, cardIDs(tb, "w"), firstPage(want), tc.reason)
 			if want == 0 {
 				require.Equal(t, explorer.Msg("de", "none"), tb.text("w", "empty"))
 			}
@@ -264,9 +253,11 @@ func TestHashAndBack(t *testing.T) {
 	require.NoError(t, chromedp.Do(tb.ctx, chromedp.NavigateBack()))
 	tb.waitAttr("w", "tab-measures", "aria-selected", "true")
 	require.Equal(t, countText("de", d.count(f2), total), tb.text("w", "count"), "back: the owner filter stays")
+	requireActive(t, tb, "w", "tab-measures", "back: the focus is on the tab of the view restored, not on the page body")
 	require.NoError(t, chromedp.Do(tb.ctx, chromedp.NavigateBack()))
 	tb.waitText("w", "count", countText("de", d.count(f), total))
 	require.Equal(t, "", must[string](tb, `__e2e.must("w", "filter-owner").value`), "back: the owner filter is gone")
+	requireActive(t, tb, "w", "filter-owner", "back: the focus is on the filter that changed")
 	require.NotContains(t, tb.hash(), "w.o=")
 	require.NoError(t, chromedp.Do(tb.ctx, chromedp.NavigateForward()))
 	tb.waitText("w", "count", countText("de", d.count(f2), total))
@@ -305,46 +296,6 @@ func TestLanguages(t *testing.T) {
 		shown := must[treeFigures](tb, figuresJS+`("w")`)
 		assertFigures(t, "strategy in "+lang, lang, d.r.Strategy.Rollup, shown.Strategy)
 		assert.Contains(t, tb.text("w", "summary"), d.s.Title.In(lang), "the strategy's title in %s", lang)
-	}
-}
-
-// TestErrors checks that a 404 data URL and an invalid portfolio each show
-// a message naming the URL and the reason (every validation problem with
-// its file position and JSON pointer, URL:line:col: /pointer: message), two
-// widgets on one page.
-func TestErrors(t *testing.T) {
-	s, err := strategy.DecodeBytes(examples.StrategyJSON)
-	require.NoError(t, err)
-	raw, err := os.ReadFile(filepath.Join("testdata", "invalid.portfolio.json"))
-	require.NoError(t, err)
-	p, err := portfolio.DecodeBytes(raw)
-	require.NoError(t, err, "the invalid portfolio decodes; its problems are semantic")
-	problems := portfolio.Validate(p, s)
-	require.True(t, problems.HasErrors())
-	jsondoc.Locate(raw, problems)
-
-	tb := newTab(t, 1280, 900)
-	tb.allowNetworkError("missing.json")
-	tb.open(env.site.page("errors",
-		widget{ID: "e404", Strategy: strategyURL, Portfolio: missingURL},
-		widget{ID: "einv", Strategy: strategyURL, Portfolio: invalidURL, Lang: "en"}), "", "")
-	tb.waitState("e404", "error")
-	tb.waitState("einv", "error")
-
-	require.Equal(t, explorer.Msg("de", "error.title"), must[string](tb, `__e2e.must("e404", "error").querySelector(".kx-error-title").textContent`))
-	reason := tb.text("e404", "error-reason")
-	require.Equal(t, explorer.Msg("de", "error.http", "url", missingURL, "status", "404"), reason)
-	require.Equal(t, "alert", tb.attr("e404", "error", "role"), "the message is announced")
-
-	require.Equal(t, explorer.Msg("en", "error.invalid", "url", invalidURL), tb.text("einv", "error-reason"))
-	items := must[[]string](tb, `[...__e2e.must("einv", "error-problems").querySelectorAll("li")].map((li) => li.textContent)`)
-	require.Len(t, items, len(problems))
-	for _, pr := range problems {
-		require.Positive(t, pr.Line, "%s: the locator places every problem", pr.Pointer)
-		where := fmt.Sprintf("%s:%d:%d: %s", invalidURL, pr.Line, pr.Column, pr.Pointer)
-		require.True(t, slices.ContainsFunc(items, func(it string) bool {
-			return strings.HasPrefix(it, where) && strings.Contains(it, pr.Message)
-		}), "no line reads %s: %s: %q", where, pr.Message, items)
 	}
 }
 

@@ -25,7 +25,7 @@ var env struct {
 	root     string // the repository root
 	tmp      string // the temporary folder TestMain removes at the end
 	dist     string // the built widget (what `make dist` writes, without .gz/.br)
-	hello    string // hello.wasm, the bare syscall/js program
+	hello    string // hello.wasm, the bare syscall/js program, and domhello.wasm, the dom/v2 one
 	kompass  string // the kompass binary
 	chromium string
 	axe      string // axe.min.js's source
@@ -132,6 +132,7 @@ func buildAll() error {
 	}{
 		{wasmEnv, []string{"build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(env.dist, "kompass.wasm"), "./wasm/cmd/kompass"}},
 		{wasmEnv, []string{"build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(env.hello, "hello.wasm"), "./e2e/testdata/hello"}},
+		{wasmEnv, []string{"build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(env.hello, "domhello.wasm"), "./e2e/testdata/domhello"}},
 		{os.Environ(), []string{"build", "-o", env.kompass, "./cmd/kompass"}},
 	}
 	errs := make([]error, len(builds))
@@ -146,7 +147,7 @@ func buildAll() error {
 		})
 	}
 	wg.Wait()
-	env.demoErr, errs[2] = errs[2], nil
+	env.demoErr, errs[3] = errs[3], nil
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/network"
@@ -52,33 +53,67 @@ func median(xs []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
+// marksJS returns the start time of the first performance mark of each
+// name (NaN when missing): the stages of the widget's start that kompass.js
+// and the Go program mark.
+const marksJS = `((names) => names.map((n) => {
+  const m = performance.getEntriesByName(n, "mark")[0];
+  return m ? m.startTime : -1;
+}))`
+
+// stages are the performance marks of a widget's start, in order:
+// kompass.wasm's response has come, it is compiled, the Go program starts
+// and is ready (its runtime has started), the data is fetched, decoded and
+// computed, and the first render is done.
+var stages = []string{"kompass:wasm-response", "kompass:wasm-compiled", "kompass:go-start", "kompass:go-ready", "kompass:data", "kompass:rendered"}
+
 // BenchmarkFirstRender times the demo page of `kompass serve` (two widgets)
-// from navigation to the first widget's first render, and to both, beside
-// the bare syscall/js hello-world page and a page with one widget, in the
-// same run; x-hello is demo / hello (goal: <= 1.5). For the demo page it
-// also reports when the first element started (data-state=loading) and
-// when kompass.wasm was fetched (resource timing's responseEnd).
+// from navigation to the first widget's first render, and to both, and a
+// page with one widget, beside the bare syscall/js hello-world and the
+// dom/v2 hello-world pages, in the same run; x-domhello is one widget /
+// dom/v2 hello-world (goal: <= 2.0), x-hello the same against the bare one.
+// For the one-widget page it reports where the time goes: the stages the
+// page marks (see stages), and when the portfolio's response ended.
 func BenchmarkFirstRender(b *testing.B) {
 	tb := coldTab(b)
 	widgetPage := env.site.page("perf-widget", defaultWidget)
 	hello := env.site.URL + "/page/hello.html"
-	var first, all, single, hw, fetched, started []float64
+	domhello := env.site.URL + "/page/domhello.html"
+	var first, all, single, hw, dhw, data []float64
+	stage := make([][]float64, len(stages))
 	for b.Loop() {
 		d := firstRender(b, tb, demo(b), "kompass", "kompass-dl")
 		first, all = append(first, min(d[0], d[1])), append(all, max(d[0], d[1]))
-		fetched = append(fetched, must[float64](tb, `performance.getEntriesByType("resource").find((e) => e.name.includes("kompass.wasm")).responseEnd`))
-		started = append(started, must[float64](tb, `__e2e.states["kompass:loading"]`))
 		single = append(single, firstRender(b, tb, widgetPage, "w")[0])
+		for i, ms := range must[[]float64](tb, marksJS+"("+jsList(stages)+")") {
+			stage[i] = append(stage[i], ms)
+		}
+		data = append(data, must[float64](tb, `performance.getEntriesByType("resource").find((e) => e.name.includes("portfolio.json")).responseEnd`))
 		hw = append(hw, firstRender(b, tb, hello, "hello")[0])
+		dhw = append(dhw, firstRender(b, tb, domhello, "hello")[0])
 	}
 	b.ReportMetric(0, "ns/op")
 	b.ReportMetric(median(first), "ms/demo-first")
 	b.ReportMetric(median(all), "ms/demo-both")
-	b.ReportMetric(median(started), "ms/demo-element-started")
-	b.ReportMetric(median(fetched), "ms/demo-wasm-fetched")
 	b.ReportMetric(median(single), "ms/one-widget")
 	b.ReportMetric(median(hw), "ms/hello")
-	b.ReportMetric(median(first)/median(hw), "x-hello")
+	b.ReportMetric(median(dhw), "ms/domhello")
+	b.ReportMetric(median(single)/median(dhw), "x-domhello")
+	b.ReportMetric(median(first)/median(dhw), "x-domhello-demo")
+	b.ReportMetric(median(single)/median(hw), "x-hello")
+	b.ReportMetric(median(data), "ms/one-widget-data-fetched")
+	for i, name := range stages {
+		b.ReportMetric(median(stage[i]), "ms/one-widget-"+strings.TrimPrefix(name, "kompass:"))
+	}
+}
+
+// jsList is a JavaScript array literal of strings.
+func jsList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = js(s)
+	}
+	return "[" + strings.Join(q, ",") + "]"
 }
 
 // BenchmarkHelloFirstRender times the bare syscall/js program alone: from

@@ -29,6 +29,7 @@ const (
 	hostileURL   = "/data/hostile.json"
 	invalidURL   = "/data/invalid.json"
 	missingURL   = "/data/missing.json" // 404
+	htmlURL      = "/data/html.json"    // an HTML page answered with 200, as a login or catch-all page is
 	bigURL       = "/data/big.json"     // bigMeasures measures
 )
 
@@ -70,6 +71,9 @@ func newSite() (*site, error) {
 		{"/hello/hello.wasm", filepath.Join(env.hello, "hello.wasm")},
 		{"/hello/wasm_exec.js", filepath.Join(env.dist, "wasm_exec.js")},
 		{"/hello/hello.js", filepath.Join("testdata", "hello", "hello.js")},
+		{"/domhello/hello.wasm", filepath.Join(env.hello, "domhello.wasm")},
+		{"/domhello/wasm_exec.js", filepath.Join(env.dist, "wasm_exec.js")},
+		{"/domhello/hello.js", filepath.Join("testdata", "hello", "hello.js")},
 		{hostileURL, filepath.Join("testdata", "hostile.portfolio.json")},
 		{invalidURL, filepath.Join("testdata", "invalid.portfolio.json")},
 	} {
@@ -77,6 +81,15 @@ func newSite() (*site, error) {
 			return nil, err
 		}
 	}
+	// /nowasm/ is the widget folder without kompass.wasm (a copy that
+	// forgot it); /badwasm/ has an HTML page in its place.
+	for _, name := range []string{"kompass.js", "wasm_exec.js", "kompass.css"} {
+		s.files["/nowasm/"+name] = s.files["/kompass/"+name]
+		s.files["/badwasm/"+name] = s.files["/kompass/"+name]
+	}
+	s.files["/badwasm/kompass.wasm"] = file{"text/html; charset=utf-8", []byte("<!DOCTYPE html><title>Seite nicht gefunden</title><p>Seite nicht gefunden</p>")}
+	s.files[htmlURL] = file{"text/html; charset=utf-8", []byte("<!DOCTYPE html>\n<html lang=\"de\"><title>Anmelden</title><p>Bitte melden Sie sich an.</p></html>")}
+	s.files["/page/dark.css"] = file{types[".css"], []byte(darkCSS)}
 	s.files[strategyURL] = file{types[".json"], examples.StrategyJSON}
 	s.files[portfolioURL] = file{types[".json"], examples.PortfolioJSON}
 	big, err := json.Marshal(bigPortfolio(bigMeasures))
@@ -89,6 +102,8 @@ func newSite() (*site, error) {
 <script type="module" src="/hello/hello.js"></script></head>
 <body><main><div id="hello" data-state="loading"></div></main></body></html>
 `)}
+	s.files["/page/domhello.html"] = file{"text/html; charset=utf-8",
+		bytes.Replace(s.files["/page/hello.html"].body, []byte("/hello/hello.js"), []byte("/domhello/hello.js"), 1)}
 	s.Server = httptest.NewServer(s)
 	return s, nil
 }
@@ -119,6 +134,28 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // widget is one <kompass-explorer> on a test page.
 type widget struct {
 	ID, Strategy, Portfolio, Lang, Focus, View string
+	Heading                                    string // the heading-level attribute
+	// Fallback is the element's content, its static fallback.
+	Fallback template.HTML
+}
+
+// darkCSS is a host page's stylesheet that resets every element and sets a
+// dark theme, as some cantonal and municipal sites do.
+const darkCSS = `* { all: revert; }
+html, body { background: #111; color: #eee; font-family: Georgia, serif; }
+a { color: #9cf; }
+`
+
+// pageOpts are the page-level choices of a test page.
+type pageOpts struct {
+	// Lang is the page's <html lang>; "" is de.
+	Lang string
+	// Widget is the folder kompass.js is loaded from; "" is /kompass/.
+	Widget string
+	// Dark adds darkCSS to the page.
+	Dark bool
+	// CSS, when set, is a host stylesheet of the page's own (served as /page/NAME.css).
+	CSS string
 }
 
 // defaultWidget is the widget most tests use: the example data, element id w.
@@ -130,14 +167,16 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Kompass e2e: {{.Name}}</title>
-<script type="module" src="/kompass/kompass.js"></script>
-</head>
+<script type="module" src="{{.Widget}}kompass.js"></script>
+{{if .Dark}}<link rel="stylesheet" href="/page/dark.css">
+{{end}}{{with .CSS}}<link rel="stylesheet" href="{{.}}">
+{{end}}</head>
 <body>
 <header><a href="#top" id="before">Seitenanfang</a></header>
 <main>
 <h1>Kompass e2e: {{.Name}}</h1>
 <h2>Stand der Umsetzung</h2>
-{{range .Widgets}}<kompass-explorer{{with .ID}} id="{{.}}"{{end}}{{with .Strategy}} strategy="{{.}}"{{end}}{{with .Portfolio}} portfolio="{{.}}"{{end}}{{with .Lang}} lang="{{.}}"{{end}}{{with .Focus}} focus="{{.}}"{{end}}{{with .View}} view="{{.}}"{{end}}></kompass-explorer>
+{{range .Widgets}}<kompass-explorer{{with .ID}} id="{{.}}"{{end}}{{with .Strategy}} strategy="{{.}}"{{end}}{{with .Portfolio}} portfolio="{{.}}"{{end}}{{with .Lang}} lang="{{.}}"{{end}}{{with .Focus}} focus="{{.}}"{{end}}{{with .View}} view="{{.}}"{{end}}{{with .Heading}} heading-level="{{.}}"{{end}}>{{.Fallback}}</kompass-explorer>
 {{end}}</main>
 <footer><a href="#top" id="after">Seitenende</a></footer>
 </body>
@@ -146,16 +185,42 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 
 // page adds the test page name with widgets (page language de) and returns its URL.
 func (s *site) page(name string, widgets ...widget) string {
+	return s.pageWith(name, pageOpts{}, widgets...)
+}
+
+// hostPage adds the test page name in language lang with widgets and,
+// when css is not empty, the host stylesheet css (served as
+// /page/NAME.css, as the CSP wants), and returns its URL.
+func (s *site) hostPage(name, lang, css string, widgets ...widget) string {
+	return s.pageWith(name, pageOpts{Lang: lang, CSS: css}, widgets...)
+}
+
+// pageWith is page with the page-level choices o.
+func (s *site) pageWith(name string, o pageOpts, widgets ...widget) string {
+	if o.Lang == "" {
+		o.Lang = "de"
+	}
+	if o.Widget == "" {
+		o.Widget = "/kompass/"
+	}
+	cssURL := ""
+	if o.CSS != "" {
+		cssURL = "/page/" + name + ".css"
+	}
 	var b bytes.Buffer
 	if err := pageTmpl.Execute(&b, struct {
-		Name, Lang string
-		Widgets    []widget
-	}{name, "de", widgets}); err != nil {
+		Name, Lang, Widget, CSS string
+		Dark                    bool
+		Widgets                 []widget
+	}{name, o.Lang, o.Widget, cssURL, o.Dark, widgets}); err != nil {
 		panic(err) // the template is ours
 	}
 	p := "/page/" + name + ".html"
 	s.mu.Lock()
 	s.files[p] = file{"text/html; charset=utf-8", b.Bytes()}
+	if o.CSS != "" {
+		s.files[cssURL] = file{"text/css; charset=utf-8", []byte(o.CSS)}
+	}
 	s.mu.Unlock()
 	return s.URL + p
 }

@@ -241,7 +241,7 @@ func (w *Widget) HashChanged(hash string) bool {
 		return false
 	}
 	s := DecodeHash(hash, w.prefix, w.cfg)
-	s.Explain = w.state.Explain
+	s.Explain, s.FiltersOpen = w.state.Explain, w.state.FiltersOpen // neither is in the hash
 	changed := !s.Equal(w.state)
 	w.state = s
 	return changed

@@ -47,7 +47,7 @@ var messages = map[string][4]string{
 	"fte":              {"FTE: {e} erwartet, {r} realisiert", "EPT : {e} attendus, {r} réalisés", "ETP: {e} attesi, {r} realizzati", "FTE: {e} expected, {r} realized"},
 	"fte.one":          {"FTE: {e} erwartet", "EPT : {e} attendus", "ETP: {e} attesi", "FTE: {e} expected"},
 	"budget.line":      {"Budget: {planned} geplant, {spent} ausgegeben", "Budget : {planned} prévus, {spent} dépensés", "Budget: {planned} previsti, {spent} spesi", "Budget: {planned} planned, {spent} spent"},
-	"budget.cpi":       {"CPI {cpi}", "CPI {cpi}", "CPI {cpi}", "CPI {cpi}"},
+	"budget.cpi":       {"CPI\u00a0{cpi}", "CPI\u00a0{cpi}", "CPI\u00a0{cpi}", "CPI\u00a0{cpi}"},
 	"goals":            {"Ziele", "Objectifs", "Obiettivi", "Goals"},
 	"measures":         {"Massnahmen", "Mesures", "Misure", "Measures"},
 	"measures.count":   {"{n} {n:Massnahme|Massnahmen}", "{n} {n:mesure|mesures}", "{n} {n:misura|misure}", "{n} {n:measure|measures}"},

@@ -26,7 +26,8 @@ type Model struct {
 	areas     map[strategy.ID]strategy.ID // goal id -> focus area id
 
 	mu     sync.Mutex
-	search map[string][]string // lang -> each measure's text for the free-text filter, lower case
+	search map[string][]string      // lang -> each measure's text for the free-text filter, folded
+	under  map[string][]strategy.ID // figure key -> the measures it rolls up (measuresOf)
 }
 
 // NewModel validates p against s and computes the report. It returns an
@@ -246,6 +247,21 @@ func (m *Model) Normalize(s State, cfg Config) State {
 // "area:ID", "goal:ID") rolls up, each once, in portfolio order: those of
 // its goals that are not cancelled.
 func (m *Model) measuresOf(key string) []strategy.ID {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if ids, ok := m.under[key]; ok {
+		return ids
+	}
+	if m.under == nil {
+		m.under = map[string][]strategy.ID{}
+	}
+	ids := m.computeMeasuresOf(key)
+	m.under[key] = ids
+	return ids
+}
+
+// computeMeasuresOf is measuresOf without the cache.
+func (m *Model) computeMeasuresOf(key string) []strategy.ID {
 	in := map[strategy.ID]bool{}
 	for _, fa := range m.Report.FocusAreas {
 		for _, g := range fa.Goals {

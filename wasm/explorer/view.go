@@ -91,11 +91,22 @@ func textLang(t strategy.Text, lang string) string {
 // language it falls back to (lang="de") when it has none in the widget's,
 // so screen readers read it right.
 func (b builder) data(t strategy.Text) *Node {
-	s := t.In(b.lang)
+	s := dataString(t, b.lang)
 	if l := textLang(t, b.lang); l != b.lang {
 		return El("span", A("lang", l), T(s))
 	}
 	return T(s)
+}
+
+// dataString is text t as the widget in lang shows it: in lang or its
+// fallback, and a French text with French spacing (a no-break space
+// before : ; ? ! and inside « »), whoever typed it.
+func dataString(t strategy.Text, lang string) string {
+	s := t.In(lang)
+	if textLang(t, lang) == "fr" {
+		s = frenchSpaces(s)
+	}
+	return s
 }
 
 // dataIn is data with a class, as an element (a paragraph or a span), with
@@ -105,7 +116,7 @@ func (b builder) dataIn(tag, class string, t strategy.Text) *Node {
 	if l := textLang(t, b.lang); l != b.lang {
 		lang = l
 	}
-	return El(tag, A("class", class, "lang", lang), T(t.In(b.lang)))
+	return El(tag, A("class", class, "lang", lang), T(dataString(t, b.lang)))
 }
 
 // ShowAllUpTo is the longest list shown whole; longer lists show PageSize
@@ -263,7 +274,7 @@ func (b builder) titleText() strategy.Text {
 	return b.m.Strategy.Title
 }
 
-func (b builder) title() string { return b.titleText().In(b.lang) }
+func (b builder) title() string { return dataString(b.titleText(), b.lang) }
 
 // tabs is the tab list of the three views; arrow keys move between tabs.
 func (b builder) tabs() *Node {

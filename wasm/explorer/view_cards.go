@@ -43,7 +43,7 @@ func (b builder) card(ms *portfolio.Measure) *Node {
 	for _, be := range ms.Beneficiaries {
 		bens = append(bens, El("li", A("class", "kx-chip"), T(b.msg("benef."+string(be)))))
 	}
-	title := ms.Title.In(b.lang)
+	title := dataString(ms.Title, b.lang)
 	pp := fig.PlannedProgress
 	class := "kx-card"
 	if open {

@@ -1,10 +1,10 @@
 package explorer
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/bl-digital/kompass/controlling"
-	url "github.com/bl-digital/kompass/internal/weburl"
 	"github.com/bl-digital/kompass/portfolio"
 )
 
@@ -18,7 +18,7 @@ func (b builder) detail(ms *portfolio.Measure, fig *controlling.Measure) *Node {
 		"aria-labelledby", "kx-detail-h-"+string(ms.ID), "data-on-keydown", "detailkey:"+string(ms.ID),
 		"data-testid", "detail-"+string(ms.ID)),
 		El(b.heading(2), A("id", "kx-detail-h-"+string(ms.ID), "tabindex", "-1", "class", "kx-h kx-detail-title"),
-			T(b.msg("details", "title", ms.Title.In(b.lang)))))
+			T(b.msg("details", "title", dataString(ms.Title, b.lang)))))
 	for _, part := range []*Node{
 		b.detailSummary(ms),
 		b.detailBeforeAfter(ms),
@@ -153,7 +153,7 @@ func (b builder) detailDepends(ms *portfolio.Measure) *Node {
 	var titles []string
 	for _, id := range ms.DependsOn {
 		if o := b.m.measure(id); o != nil {
-			titles = append(titles, o.Title.In(b.lang))
+			titles = append(titles, dataString(o.Title, b.lang))
 		}
 	}
 	if len(titles) == 0 {

@@ -178,7 +178,7 @@ func (b builder) measureNames(ids []strategy.ID) string {
 			break
 		}
 		if ms := b.m.measure(id); ms != nil {
-			ns = append(ns, ms.Title.In(b.lang))
+			ns = append(ns, dataString(ms.Title, b.lang))
 		}
 	}
 	return names(ns)

@@ -26,7 +26,7 @@ func (b builder) selectBox(name, label string, value string, opts []option) *Nod
 
 // dataOption is an option whose label is a text from the data.
 func (b builder) dataOption(value, prefix string, t strategy.Text) option {
-	o := option{value: value, label: prefix + t.In(b.lang)}
+	o := option{value: value, label: prefix + dataString(t, b.lang)}
 	if l := textLang(t, b.lang); l != b.lang {
 		o.lang = l
 	}

@@ -31,6 +31,14 @@ func TestBuildGolden(t *testing.T) {
 			func(s explorer.State) explorer.State { return s }},
 		{"focus.golden", "a widget fixed to one focus area, with its explanation open", explorer.Config{Focus: "DL"},
 			func(s explorer.State) explorer.State { return s.Toggle("DL").ToggleExplain("area:DL") }},
+		{"tree-filtered.golden", "a filtered tree: only what holds matches, opened, without toggles", explorer.Config{},
+			func(s explorer.State) explorer.State { s.Filter.Query = "rückmeldungen"; return s }},
+		{"explain-fr.golden", "the strategy's explanation in French, the filters opened on a narrow screen", explorer.Config{Lang: "fr"},
+			func(s explorer.State) explorer.State { return s.ToggleExplain("strategy").ToggleFilters() }},
+		{"detail-it.golden", "a detail in Italian under an h2 (heading-level 3), with German fallbacks marked", explorer.Config{Lang: "it", View: "measures", HeadingLevel: 3},
+			func(s explorer.State) explorer.State { return s.Select("LAB") }},
+		{"timeline-en.golden", "the timeline in English, filtered by status", explorer.Config{Lang: "en", View: "timeline"},
+			func(s explorer.State) explorer.State { s.Filter.Status = "late"; return s }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,42 +17,97 @@ func (b builder) treeFiltered() bool { return b.s.Filter != Filter{FocusArea: b.
 // tree is the strategy tree: focus areas, their goals, and the goals'
 // measures that pass the filter, as nested disclosure lists, and the
 // cancelled measures that pass it behind a disclosure of their own.
+//
+// A filtered tree is a list of results: the focus areas and goals holding
+// matches, opened, each goal with its matching measures. When it would
+// list more than ShowAllUpTo rows, it lists a page of rows (goal after
+// goal) and one "show more" at its end; goals past the page show their
+// count only.
 func (b builder) tree(shown []*portfolio.Measure) []*Node {
 	visible := b.visible(shown)
 	filtered := b.treeFiltered()
-	ul := El("ul", A("class", "kx-tree", "part", "tree", "data-testid", "tree"))
+	type goalRows struct {
+		g   controlling.Goal
+		ids []strategy.ID
+	}
+	var areas []controlling.FocusArea
+	var rows [][]goalRows // per area shown
+	total := 0
 	for _, fa := range b.m.Report.FocusAreas {
 		if b.s.Filter.FocusArea != "" && fa.ID != b.s.Filter.FocusArea {
 			continue
 		}
-		var goals []*Node
-		matches := 0
+		var gs []goalRows
 		for _, g := range fa.Goals {
 			if b.s.Filter.Goal != "" && g.ID != b.s.Filter.Goal {
 				continue
 			}
-			n := countVisible(g.Measures, visible)
-			if filtered && n == 0 {
+			var ids []strategy.ID
+			for _, id := range g.Measures {
+				if visible(id) {
+					ids = append(ids, id)
+				}
+			}
+			if filtered && len(ids) == 0 {
 				continue
 			}
-			matches += n
-			goals = append(goals, b.goal(g, visible, filtered))
+			total += len(ids)
+			gs = append(gs, goalRows{g, ids})
 		}
-		if filtered && len(goals) == 0 {
+		if filtered && len(gs) == 0 {
 			continue
 		}
-		ul.Children = append(ul.Children, b.area(fa, goals, filtered, b.m.countVisibleIn("area:"+string(fa.ID), visible)))
+		areas, rows = append(areas, fa), append(rows, gs)
 	}
-	cancelled := b.cancelledList(visible)
-	switch {
-	case len(ul.Children) > 0 && !filtered:
-		return append([]*Node{b.overviewCharts(), ul}, cancelled...) // chart.go
-	case len(ul.Children) > 0:
-		return append([]*Node{ul}, cancelled...)
-	case len(cancelled) > 0:
-		return cancelled
+	budget, nextAt := total, -1 // rows a filtered tree lists, and the first of the newest page
+	if filtered {
+		budget = listLimit(b.s, total)
+		if b.s.More > 0 && budget > PageSize*b.s.More {
+			nextAt = PageSize * b.s.More
+		}
 	}
-	return []*Node{El("p", A("class", "kx-empty", "data-testid", "empty"), T(b.msg("none")))}
+	ul := El("ul", A("class", "kx-tree", "part", "tree", "data-testid", "tree"))
+	listed := 0
+	for i, fa := range areas {
+		var goals []*Node
+		for _, gr := range rows[i] {
+			if !filtered {
+				goals = append(goals, b.goal(gr.g, gr.ids, len(gr.ids), false, -1))
+				continue
+			}
+			n := min(len(gr.ids), max(0, budget-listed))
+			next := -1
+			if nextAt >= listed && nextAt < listed+n {
+				next = nextAt - listed
+			}
+			listed += n
+			goals = append(goals, b.goal(gr.g, gr.ids[:n], len(gr.ids), true, next))
+		}
+		matches := 0
+		if filtered {
+			matches = b.m.countVisibleIn("area:"+string(fa.ID), visible)
+		}
+		ul.Children = append(ul.Children, b.area(fa, goals, filtered, matches))
+	}
+	var out []*Node
+	if len(ul.Children) > 0 {
+		if !filtered {
+			out = append(out, b.overviewCharts()) // chart.go
+		}
+		out = append(out, ul)
+	}
+	if filtered && budget < total {
+		sid := "kx-shown-tree"
+		out = append(out, El("div", A("class", "kx-more"),
+			El("p", A("class", "kx-meta", "id", sid), T(b.msg("shown", "n", strconv.Itoa(budget), "m", strconv.Itoa(total)))),
+			El("button", A("type", "button", "class", "kx-btn kx-more-btn", "aria-describedby", sid,
+				"data-on-click", "more:tree", "data-testid", "more-tree"), T(b.msg("more", "n", strconv.Itoa(min(PageSize, total-budget)))))))
+	}
+	out = append(out, b.cancelledList(visible)...)
+	if len(out) == 0 {
+		return []*Node{El("p", A("class", "kx-empty", "data-testid", "empty"), T(b.msg("none")))}
+	}
+	return out
 }
 
 // area is a focus area of the tree with its figures and, when open, goals.
@@ -67,7 +122,7 @@ func (b builder) area(fa controlling.FocusArea, goals []*Node, filtered bool, ma
 	}
 	li := El("li", A("class", "kx-area", "data-testid", "area-"+string(fa.ID)),
 		b.nodeHead(1, fa.ID, gid, open, filtered, T(string(fa.ID)+" · "), b.data(sfa.Title), count),
-		b.figures(key, b.msg("progress.of", "title", sfa.Title.In(b.lang)), fa.Rollup, b.m.measuresOf(key), false)).WithKey(string(fa.ID))
+		b.figures(key, b.msg("progress.of", "title", dataString(sfa.Title, b.lang)), fa.Rollup, b.m.measuresOf(key), false)).WithKey(string(fa.ID))
 	if open {
 		li.Children = append(li.Children, El("ul", A("class", "kx-goals", "id", gid), goals...))
 	}
@@ -82,15 +137,10 @@ func (b builder) nodeHead(depth int, id strategy.ID, controls string, open, filt
 		h.Children = append(h.Children, El("span", A("class", "kx-node-label", "data-testid", "label-"+string(id)), label...))
 		return h
 	}
-	btn := El("button", A("type", "button", "class", "kx-toggle", "id", "kx-toggle-"+string(id), "aria-expanded", strconv.FormatBool(open),
+	h.Children = append(h.Children, El("button", A("type", "button", "class", "kx-toggle", "id", "kx-toggle-"+string(id), "aria-expanded", strconv.FormatBool(open),
 		"aria-controls", controls, "data-on-click", "toggle:"+string(id), "data-testid", "toggle-"+string(id)),
-		El("span", A("class", "kx-chevron", "aria-hidden", "true")))
-	for _, l := range label {
-		if l != nil {
-			btn.Children = append(btn.Children, l)
-		}
-	}
-	h.Children = append(h.Children, btn)
+		El("span", A("class", "kx-chevron", "aria-hidden", "true")),
+		El("span", A("class", "kx-toggle-label"), label...)))
 	return h
 }
 
@@ -136,47 +186,51 @@ func (b builder) visible(shown []*portfolio.Measure) func(strategy.ID) bool {
 	}
 }
 
-func countVisible(ids []strategy.ID, visible func(strategy.ID) bool) int {
-	n := 0
-	for _, id := range ids {
-		if visible(id) {
-			n++
-		}
-	}
-	return n
-}
-
-// goal is a goal of the tree: its figures and, when open, the measures
-// that pass the filter.
-func (b builder) goal(g controlling.Goal, visible func(strategy.ID) bool, filtered bool) *Node {
+// goal is a goal of the tree: its heading and, when open, the measures
+// ids that pass the filter. Unfiltered, it has its figures and pages its
+// list itself; filtered, it lists the rows the tree gives it (of matches
+// in all), without figures, the row next getting the focus target of
+// "show more".
+func (b builder) goal(g controlling.Goal, ids []strategy.ID, matches int, filtered bool, next int) *Node {
 	sg, _, _ := b.m.Strategy.Goal(g.ID)
 	open := filtered || b.s.IsExpanded(g.ID)
 	mid := "kx-goal-" + string(g.ID)
-	var ids []strategy.ID
-	for _, id := range g.Measures {
-		if visible(id) {
-			ids = append(ids, id)
-		}
-	}
 	count := b.msg("measures.count", "n", strconv.Itoa(len(g.Measures)))
 	if filtered {
-		count = b.msg("count", "n", strconv.Itoa(len(ids)), "m", strconv.Itoa(len(g.Measures)))
+		count = b.msg("count", "n", strconv.Itoa(matches), "m", strconv.Itoa(len(g.Measures)))
 	}
 	li := El("li", A("class", "kx-goal", "data-testid", "goal-"+string(g.ID)),
 		b.nodeHead(2, g.ID, mid, open, filtered, T(string(g.ID)+" · "), b.data(sg.Title),
-			El("span", A("class", "kx-node-count"), T(" ("+count+")"))),
-		b.figures("goal:"+string(g.ID), b.msg("progress.of", "title", sg.Title.In(b.lang)), g.Rollup, g.Measures, false)).WithKey(string(g.ID))
+			El("span", A("class", "kx-node-count"), T(" ("+count+")")))).WithKey(string(g.ID))
+	if !filtered {
+		li.Children = append(li.Children, b.figures("goal:"+string(g.ID), b.msg("progress.of", "title", dataString(sg.Title, b.lang)), g.Rollup, g.Measures, false))
+	}
 	if !open {
+		return li
+	}
+	row := func(i int) *Node {
+		m := b.m.measure(ids[i])
+		return El("li", A("class", "kx-measure-row"), b.measureLink(m)).WithKey(string(m.ID))
+	}
+	if filtered {
+		if len(ids) == 0 {
+			return li
+		}
+		items := make([]*Node, len(ids))
+		for i := range ids {
+			items[i] = row(i)
+		}
+		if next >= 0 {
+			items[next].Attrs = append(items[next].Attrs, Attr{"id", "kx-next-tree"}, Attr{"tabindex", "-1"})
+		}
+		li.Children = append(li.Children, El("ul", A("class", "kx-plain kx-measures", "id", mid), items...))
 		return li
 	}
 	if len(ids) == 0 {
 		li.Children = append(li.Children, El("ul", A("class", "kx-plain", "id", mid), El("li", A("class", "kx-empty"), T(b.msg("none")))))
 		return li
 	}
-	items, more := b.paged("goal-"+string(g.ID), len(ids), func(i int) *Node {
-		m := b.m.measure(ids[i])
-		return El("li", A("class", "kx-measure-row"), b.measureLink(m)).WithKey(string(m.ID))
-	})
+	items, more := b.paged("goal-"+string(g.ID), len(ids), row)
 	li.Children = append(li.Children, El("ul", A("class", "kx-plain kx-measures", "id", mid), items...))
 	if more != nil {
 		li.Children = append(li.Children, more)

@@ -129,6 +129,11 @@ func TestFrenchTypography(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "57,9\u202f%", explorer.Percent("fr", 57.94), "reason: the percent sign too")
+
+	m := fixture(t)
+	m.Portfolio.Measures[0].Title["fr"] = "Portefeuille : projets !"
+	n := build(t, m, explorer.Config{Lang: "fr", View: "measures"}, nil)
+	assert.Contains(t, n.ByTestID("card-PPM").TextContent(), "Portefeuille\u00a0: projets\u202f!", "reason: French data texts get French spacing too")
 }
 
 func TestFallbackTextMarkedGerman(t *testing.T) {
@@ -339,4 +344,36 @@ func TestFocusAfter(t *testing.T) {
 		assert.Equal(t, tt.want, explorer.FocusAfter(tt.old, tt.next), "reason: %s", tt.reason)
 	}
 
+}
+
+func TestFilteredTreePages(t *testing.T) {
+	m := bigModel(t, 2000)
+	cfg := explorer.Config{}
+	s := explorer.Default(cfg)
+	s.Filter.Field = "data"
+	root := explorer.Build(m, s, cfg)
+	rows := testIDs(root.ByTestID("tree"), "open-")
+	require.Len(t, rows, explorer.PageSize, "reason: a filtered tree with hundreds of matches lists a page of rows")
+	more := root.ByTestID("more-tree")
+	require.NotNil(t, more, "reason: and one show more at its end")
+	assert.NotEmpty(t, testIDs(root, "goal-"), "reason: the goals holding matches are all listed, with their counts")
+	assert.Nil(t, root.ByTestID("more-goal-"+testIDs(root, "goal-")[0]), "reason: no show more per goal")
+	s, eff := explorer.Dispatch(m, cfg, s, explorer.Event{Type: "click", Action: "more:tree"})
+	root = explorer.Build(m, s, cfg)
+	assert.Len(t, testIDs(root.ByTestID("tree"), "open-"), 2*explorer.PageSize, "reason: show more adds a page")
+	next := byID(root, eff.Focus)
+	require.NotNil(t, next, "reason: the focus goes to the first new row")
+	assert.Equal(t, "-1", mustAttr(t, next, "tabindex"))
+}
+
+func TestWidgetHashEffect(t *testing.T) {
+	w := ready(t, explorer.Attributes{ID: "k"}, "#k.v=measures&k.f=data")
+	eff, changed := w.HashEffect("#k.v=measures&k.f=data")
+	assert.False(t, changed, "reason: the same hash changes nothing")
+	assert.Equal(t, "", eff.Focus)
+	eff, changed = w.HashEffect("#k.v=measures")
+	assert.True(t, changed, "reason: Back over a filter change")
+	assert.Equal(t, "kx-filter-field", eff.Focus, "reason: the focus goes to the filter that changed, not the page body")
+	eff, _ = w.HashEffect("")
+	assert.Equal(t, "kx-tab-goals", eff.Focus, "reason: Back to the tree: its tab")
 }
