@@ -102,8 +102,17 @@ func (b builder) statusChart(key, subject string, r controlling.Rollup, compact 
 // bullet bars with the cancelled money apart, and savings in full-time
 // equivalents where there is savings data. With a focus area fixed by the
 // host element, the side-by-side chart and the per-area rows show only it.
-func (b builder) overviewCharts() *Node {
-	return b.cached("overview", b.buildOverviewCharts)
+// They show the whole strategy, so a filtered tree hides them (hidden, not
+// removed: a filter change then costs one attribute, not hundreds of
+// elements built again).
+func (b builder) overviewCharts(filtered bool) *Node {
+	charts := b.cached("overview", b.buildOverviewCharts)
+	hidden := ""
+	if filtered {
+		hidden = "hidden"
+	}
+	return El("div", A("class", "kx-charts", "part", "charts", "data-testid", "charts", "hidden", hidden),
+		charts.Children...).WithKey("charts")
 }
 
 func (b builder) buildOverviewCharts() *Node {
@@ -118,11 +127,10 @@ func (b builder) buildOverviewCharts() *Node {
 			}
 		}
 	}
-	div := El("div", A("class", "kx-charts", "part", "charts", "data-testid", "charts"),
-		fromChart(chart.Progress(b.chartOptions("progress", false), rows)),
-		fromChart(chart.Budget(b.chartOptions("budget", false), budget, cancelled)),
-		fromChart(chart.FTE(b.chartOptions("fte", false), fte)))
-	return div.WithKey("charts")
+	return El("div", nil,
+		fromChart(chart.Progress(b.chartOptions("progress", false), rows)).WithKey("chart-progress"),
+		keyed(fromChart(chart.Budget(b.chartOptions("budget", false), budget, cancelled)), "chart-budget"),
+		keyed(fromChart(chart.FTE(b.chartOptions("fte", false), fte)), "chart-fte"))
 }
 
 // indicatorChart is one indicator of a measure over time, with the value
@@ -142,4 +150,12 @@ func (b builder) buildIndicatorChart(ms *portfolio.Measure, i int, in portfolio.
 		ind.Actuals = append(ind.Actuals, chart.Point{Date: a.Date, Value: a.Value})
 	}
 	return fromChart(chart.IndicatorChart(b.chartOptions("ind-"+string(ms.ID)+"-"+strconv.Itoa(i), false), ind))
+}
+
+// keyed sets n's key when there is a node.
+func keyed(n *Node, key string) *Node {
+	if n == nil {
+		return nil
+	}
+	return n.WithKey(key)
 }

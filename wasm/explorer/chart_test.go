@@ -68,7 +68,14 @@ func TestStrategyViewCharts(t *testing.T) {
 func TestChartsLeaveFilteredTree(t *testing.T) {
 	m := fixture(t)
 	n := build(t, m, explorer.Config{}, withQuery("digital"))
-	assert.Nil(t, n.ByTestID("charts"), "a filtered tree shows the matches: whole-strategy pictures would not match the filter")
+	charts := n.ByTestID("charts")
+	require.NotNil(t, charts)
+	hidden, _ := charts.Attr("hidden")
+	assert.Equal(t, "hidden", hidden, "a filtered tree shows the matches: whole-strategy pictures, which would not match the filter, are hidden")
+	open := build(t, m, explorer.Config{}, nil).ByTestID("charts")
+	_, isHidden := open.Attr("hidden")
+	assert.False(t, isHidden, "shown without a filter")
+	assert.Same(t, open.Children[0], charts.Children[0], "the same chart nodes, cached: unhiding them builds nothing")
 	assert.NotEmpty(t, svgCharts(n)["kx-chart-status-strategy-title"], "the summary's status bar stays")
 }
 
