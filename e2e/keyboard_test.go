@@ -13,9 +13,10 @@ import (
 )
 
 // focusableJS lists, in DOM order, the names of the controls of widget id
-// that Tab should reach: enabled buttons, selects and inputs, links, and
-// elements with a tabindex >= 0, minus tabindex=-1 and hidden ones.
-const focusableJS = `((id) => [...__e2e.root(id).querySelectorAll("button, select, input, a[href], [tabindex]")]
+// that Tab should reach: enabled buttons, selects and inputs, links, the
+// summaries of disclosures (the charts' "als Tabelle"), and elements with a
+// tabindex >= 0, minus tabindex=-1 and hidden ones.
+const focusableJS = `((id) => [...__e2e.root(id).querySelectorAll("button, select, input, a[href], details > summary, [tabindex]")]
   .filter((el) => !el.disabled && el.getAttribute("tabindex") !== "-1" && el.getClientRects().length > 0)
   .map(__e2e.describe))`
 

@@ -117,9 +117,9 @@ func (rd Renderer) Render(w io.Writer, r *controlling.Report, f Format) error {
 	case Markdown:
 		err = renderMarkdown(bw, v)
 	case HTML:
-		err = renderHTML(bw, v, false)
+		err = renderHTML(bw, v, newCharts(r, v.Lang), false)
 	case HTMLFragment:
-		err = renderHTML(bw, v, true)
+		err = renderHTML(bw, v, newCharts(r, v.Lang), true)
 	case CSV:
 		err = renderCSV(bw, v)
 	default:

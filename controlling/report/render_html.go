@@ -25,6 +25,7 @@ import (
 type htmlData struct {
 	*view
 	Fragment bool
+	Charts   *chartSet // render_charts.go
 }
 
 // htmlFuncs are the templates' helpers. The templates are parsed on first
@@ -93,7 +94,7 @@ dl.glossary dt{font-weight:600;margin-top:.5rem}
 dl.glossary dd{margin:0 0 0 1rem;max-width:60rem}
 :focus{outline:3px solid #0b57d0;outline-offset:2px}
 @media (prefers-color-scheme:dark){body{background:#111;color:#eee}th,td{border-color:#444}.status-late{color:#ff8a8a}.status-at-risk{color:#ffc266}.status-on-track{color:#8fdc9a}}
-</style>
+{{.Charts.CSS}}</style>
 </head>
 <body>
 <main>
@@ -114,6 +115,7 @@ dl.glossary dd{margin:0 0 0 1rem;max-width:60rem}
 {{template "lists" .}}
 {{template "purposes" .}}
 {{template "measures" .}}
+{{template "indicator-charts" .}}
 {{template "glossary" .}}
 <p><small>{{$l.Get "notice"}}</small></p>
 {{end}}
@@ -134,13 +136,15 @@ dl.glossary dd{margin:0 0 0 1rem;max-width:60rem}
 {{end}}{{if .CancelledNote}}<dt>{{$l.Get "cancelledTitle"}}</dt><dd>{{.CancelledNote}}</dd>
 {{end}}</dl>
 {{if not .AnySavings}}<p>{{$l.Get "noSavingsAnywhere"}}</p>
-{{end}}</section>
+{{end}}{{.Charts.Status}}
+</section>
 {{end}}
 {{define "focus-areas"}}{{$f := .Fragment}}{{$l := .L}}{{$v := .}}<section aria-labelledby="kompass-focus-areas">
 {{h $f 2}}<span id="kompass-focus-areas">{{$l.Get "focusAreas"}}</span>{{hc $f 2}}
-{{if .OverlapNote}}<p class="note">{{.OverlapNote}}</p>
+{{.Charts.Overview}}{{if .OverlapNote}}<p class="note">{{.OverlapNote}}</p>
 {{end}}{{range .FocusAreas}}{{h $f 3}}{{.ID}} {{.Title}}{{hc $f 3}}
 <p>{{$l.Get "progress"}}{{$l.Get "colon"}}{{template "progress" .}}; {{$l.Get "status"}}{{$l.Get "colon"}}{{template "status" .}}; {{sprintf ($l.Get "coverageOf") .Coverage.Covered .Coverage.Total}}{{if $v.AnySavings}}; {{$l.Get "fteWords"}}{{$l.Get "colon"}}{{.FTEBoth}}{{end}}{{if $v.AnyBudget}}; {{$l.Get "budgetPlanned"}}{{$l.Get "colon"}}{{.BudgetPlanned}}{{end}}{{if .StaleText}}; {{.StaleText}}{{end}}.</p>
+{{index $v.Charts.FocusStatus .ID}}
 {{if .GoalOverlap}}<p class="note">{{$l.Get "goalOverlapNote"}}</p>
 {{end}}<div class="scroll" role="region" tabindex="0" aria-label="{{$l.Get "goals"}}: {{.ID}} {{.Title}}">
 <table>
@@ -208,25 +212,30 @@ dl.glossary dd{margin:0 0 0 1rem;max-width:60rem}
 {{end}}</dl>
 </section>
 {{end}}
+{{define "indicator-charts"}}{{$f := .Fragment}}{{$l := .L}}{{if .Charts.Indicators}}<section aria-labelledby="kompass-indicators">
+{{h $f 2}}<span id="kompass-indicators">{{$l.Get "indicators"}}</span>{{hc $f 2}}
+{{range .Charts.Indicators}}{{h $f 3}}{{.ID}} {{.Title}}{{hc $f 3}}
+{{.Charts}}{{end}}</section>
+{{end}}{{end}}
 {{define "fragment"}}<section class="kompass-report" lang="{{.Lang}}">
 {{template "content" .}}</section>
 {{end}}`
 
 // renderHTML writes v as a page or, with fragment, as its content only.
-func renderHTML(w io.Writer, v *view, fragment bool) error {
+func renderHTML(w io.Writer, v *view, charts *chartSet, fragment bool) error {
 	name := "page"
 	if fragment {
 		name = "fragment"
 	}
 	typo := typography(v.Lang)
 	if typo == nil {
-		if err := htmlTemplate().ExecuteTemplate(w, name, htmlData{view: v, Fragment: fragment}); err != nil {
+		if err := htmlTemplate().ExecuteTemplate(w, name, htmlData{view: v, Fragment: fragment, Charts: charts}); err != nil {
 			return fmt.Errorf("report: render html: %w", err)
 		}
 		return nil
 	}
 	var b strings.Builder
-	if err := htmlTemplate().ExecuteTemplate(&b, name, htmlData{view: v, Fragment: fragment}); err != nil {
+	if err := htmlTemplate().ExecuteTemplate(&b, name, htmlData{view: v, Fragment: fragment, Charts: charts}); err != nil {
 		return fmt.Errorf("report: render html: %w", err)
 	}
 	// The page's own CSS has no space before a colon or semicolon, so

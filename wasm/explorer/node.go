@@ -85,6 +85,9 @@ func (n *Node) Attr(name string) (string, bool) {
 
 // Equal reports whether n and m describe the same DOM.
 func (n *Node) Equal(m *Node) bool {
+	if n == m {
+		return true
+	}
 	if n == nil || m == nil {
 		return n == m
 	}

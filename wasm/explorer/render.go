@@ -129,6 +129,9 @@ func (r *Renderer) create(n *Node, parentNS string) *Mounted {
 // patch updates m, which shows a node of the same tag, to show n.
 func (r *Renderer) patch(m *Mounted, n *Node, parentNS string) {
 	old := m.Node
+	if old == n { // the same node again (a cached chart): nodes never change once built
+		return
+	}
 	m.Node = n
 	if n.Tag == "" {
 		if old.Text != n.Text {

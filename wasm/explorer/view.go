@@ -221,9 +221,7 @@ func (b builder) figures(key, label string, r controlling.Rollup, ms []strategy.
 		meta.Children = append(meta.Children, T(" · "+b.msg("coverage", "c", strconv.Itoa(r.Coverage.Covered), "t", strconv.Itoa(r.Coverage.Total))))
 	}
 	parts := []*Node{b.progress(label, r.Progress, nil), meta}
-	if withCounts {
-		parts = append(parts, b.counts(r))
-	}
+	parts = append(parts, b.statusChart(key, "", r, !withCounts)) // chart.go
 	if n := b.m.staleAmong(ms); n > 0 {
 		parts = append(parts, El("p", A("class", "kx-meta kx-stale-note", "data-flag", "stale"),
 			El("span", A("aria-hidden", "true"), T("⚠ ")),

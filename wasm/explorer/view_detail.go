@@ -92,7 +92,8 @@ func (b builder) detailIndicators(ms *portfolio.Measure, fig *controlling.Measur
 			El("p", A("class", "kx-indicator-title"), El("strong", nil, b.data(in.Title))),
 			El("p", nil, T(b.msg("indicator.line", "a", share(b.lang, f.Achievement), "e", share(b.lang, f.Expected)))),
 			El("p", A("class", "kx-meta"), T(b.msg("indicator.values",
-				"b", b.value(in.Baseline.Value, in.Unit), "t", b.value(in.Target.Value, in.Unit), "l", latest)))))
+				"b", b.value(in.Baseline.Value, in.Unit), "t", b.value(in.Target.Value, in.Unit), "l", latest))),
+			b.indicatorChart(ms, i, in, f))) // chart.go
 	}
 	return b.part("kx-indicators-part", b.msg("indicators"), ul)
 }

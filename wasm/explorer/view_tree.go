@@ -91,7 +91,7 @@ func (b builder) tree(shown []*portfolio.Measure) []*Node {
 	}
 	var out []*Node
 	if len(ul.Children) > 0 {
-		out = append(out, ul)
+		out = append(out, b.overviewCharts(filtered), ul) // chart.go
 	}
 	if filtered && budget < total {
 		sid := "kx-shown-tree"
