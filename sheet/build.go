@@ -50,7 +50,7 @@ func StrategyID(books []*Book, base *Base) strategy.ID {
 // origin is where a measure of the result comes from.
 type origin struct {
 	m    *measureRow // nil: the base
-	base int        // index in the base, when m is nil
+	base int         // index in the base, when m is nil
 }
 
 // Build joins workbooks into one portfolio and validates it against s with

@@ -178,9 +178,9 @@ func (b *Book) read(f *excelize.File) {
 		m := byID[id]
 		if m == nil {
 			if id == "" {
-				b.add(at, nil, "", RuleRowKey, "the row names no measure: write the measure's ID in the first column")
+				b.add(at, nil, "/measures", RuleRowKey, "the row names no measure: write the measure's ID in the first column")
 			} else {
-				b.add(at, nil, "", RuleRowKey, "measure %s is not on sheet %s", quote(id), ms)
+				b.add(at, nil, "/measures", RuleRowKey, "measure %s is not on sheet %s", quote(id), ms)
 			}
 		}
 		return m
@@ -506,7 +506,7 @@ func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row row
 	for _, p := range pending {
 		p.m = m
 		if m == nil && prefix == "" {
-			p.ptr = ""
+			p.ptr = "/measures"
 		} else {
 			p.ptr = prefix + p.ptr
 		}

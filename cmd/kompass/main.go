@@ -35,6 +35,7 @@ commands:
   diff     [--strategy FILE] [--format text|md|json] OLD NEW
   schema   strategy|portfolio
   serve    [--addr 127.0.0.1:8080] [--strategy FILE] [--portfolio FILE]
+  sheet    export|import …   workbooks for data stewards (kompass sheet help)
 `
 
 func main() {
@@ -53,6 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		"diff":     runDiff,
 		"schema":   runSchema,
 		"serve":    runServe,
+		"sheet":    runSheet,
 	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stdout, usage)
