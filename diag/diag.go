@@ -32,7 +32,7 @@ type Problem struct {
 	Line     int      `json:"line,omitempty"`   // 1-based; 0 when unknown
 	Column   int      `json:"column,omitempty"` // 1-based, in bytes; 0 when unknown
 	Pointer  string   `json:"pointer"`          // JSON pointer (RFC 6901) of the offending value; "" is the whole document
-	Rule     string   `json:"rule"`             // a stable name of the rule, such as "schema", "duplicate-id", "syntax"
+	Rule     Rule     `json:"rule"`             // the rule broken, one of Rules
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
 }
@@ -115,7 +115,7 @@ func (l List) SetFile(name string) {
 }
 
 // AsList returns the problems err carries: a List, a single Problem, or
-// any other error as one problem of rule "error".
+// any other error as one problem of rule RuleUnreadable.
 func AsList(err error) List {
 	if err == nil {
 		return nil
@@ -128,7 +128,7 @@ func AsList(err error) List {
 	if errors.As(err, &p) {
 		return List{p}
 	}
-	return List{{Rule: "error", Message: err.Error()}}
+	return List{{Rule: RuleUnreadable, Message: err.Error()}}
 }
 
 // Error makes a single Problem usable as an error.

@@ -8,8 +8,8 @@ import (
 
 func ExampleList() {
 	l := diag.List{
-		{File: "portfolio.json", Line: 12, Column: 18, Pointer: "/measures/0/goals/0", Rule: "unknown-goal", Message: `goal "XX1" is not a goal of strategy "bl-dt-2026"`},
-		{File: "portfolio.json", Line: 1, Column: 1, Pointer: "", Rule: "bom", Severity: diag.Warning, Message: "file starts with a UTF-8 byte order mark"},
+		{File: "portfolio.json", Line: 12, Column: 18, Pointer: "/measures/0/goals/0", Rule: diag.RuleUnknownGoal, Message: `goal "XX1" is not a goal of strategy "bl-dt-2026"`},
+		{File: "portfolio.json", Line: 1, Column: 1, Pointer: "", Rule: diag.RuleBOM, Severity: diag.Warning, Message: "file starts with a UTF-8 byte order mark"},
 	}
 	l.Sort()
 	fmt.Println(l.Error())

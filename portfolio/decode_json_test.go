@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/examples"
 	"github.com/bl-digital/kompass/internal/jsondoc/jsondoctest"
 	"github.com/bl-digital/kompass/portfolio"
@@ -67,7 +68,7 @@ func TestUnmarshalReportsEveryProblem(t *testing.T) {
 	require.Nil(t, p)
 	var got []string
 	for _, pr := range l {
-		got = append(got, pr.Rule+" "+pr.String())
+		got = append(got, string(pr.Rule)+" "+pr.String())
 	}
 	assert.Equal(t, []string{
 		`value 2:26: /measures/0/status: unknown status "running" (allowed: planned, active, paused, completed, cancelled)`,
@@ -78,5 +79,5 @@ func TestUnmarshalReportsEveryProblem(t *testing.T) {
 		`unknown-property 4:4: /extra: unknown property "extra"`,
 	}, got, "all problems of a measure and of all measures, in the order of the text; unknown members at their names, the others at their values")
 	_, l = portfolio.Unmarshal([]byte(strings.TrimSuffix(doc, "}")))
-	assert.Equal(t, "syntax", l[len(l)-1].Rule, "a syntax error ends reading")
+	assert.Equal(t, diag.RuleSyntax, l[len(l)-1].Rule, "a syntax error ends reading")
 }

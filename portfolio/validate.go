@@ -10,30 +10,17 @@ import (
 	"github.com/bl-digital/kompass/strategy"
 )
 
-// Rules of the semantic validation, as named in Problem.Rule.
-const (
-	RuleDuplicateID      = "duplicate-id"      // an id used twice within its kind
-	RuleStrategyMismatch = "strategy-mismatch" // portfolio.strategy is not the strategy's id
-	RuleUnknownGoal      = "unknown-goal"      // a goal reference that does not resolve
-	RuleUnknownOwner     = "unknown-owner"     // an owner that is no organisation
-	RuleUnknownMeasure   = "unknown-measure"   // a dependsOn reference that does not resolve
-	RuleDependencyCycle  = "dependency-cycle"  // measures that depend on each other in a circle
-	RuleEndBeforeStart   = "end-before-start"  // end before start
-	RuleProgressStatus   = "progress-status"   // progress that contradicts the status, or is missing
-	RuleIndicatorTarget  = "indicator-target"  // an indicator whose target equals its baseline
-)
-
 // Validate checks p against s beyond what the JSON Schema can: unique ids,
 // references to goals, owners and measures, a dependsOn cycle, dates, and
 // status/progress contradictions. With a nil s the checks that need the
 // strategy are left out. It reports every problem, in document order.
 func Validate(p *Portfolio, s *strategy.Strategy) diag.List {
 	if p == nil {
-		return diag.List{{Rule: "empty", Message: "no portfolio"}}
+		return diag.List{{Rule: diag.RuleEmpty, Message: "no portfolio"}}
 	}
 	var l diag.List
 	if s != nil && p.Strategy != s.ID {
-		l = append(l, diag.Problem{Pointer: "/strategy", Rule: RuleStrategyMismatch,
+		l = append(l, diag.Problem{Pointer: "/strategy", Rule: diag.RuleStrategyMismatch,
 			Message: fmt.Sprintf("portfolio is for strategy %q, but the strategy is %q", p.Strategy, s.ID)})
 	}
 	orgs := idset.New[ID]("organisation", func(i int) string { return diag.Pointer("organisations", i, "id") })
@@ -55,23 +42,23 @@ func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs,
 	if s != nil {
 		for j, g := range m.Goals {
 			if _, _, ok := s.Goal(g); !ok {
-				l = append(l, diag.Problem{Pointer: at("goals", j), Rule: RuleUnknownGoal,
+				l = append(l, diag.Problem{Pointer: at("goals", j), Rule: diag.RuleUnknownGoal,
 					Message: fmt.Sprintf("goal %q is not a goal of strategy %q", g, s.ID)})
 			}
 		}
 	}
 	if m.Owner != "" && !orgs.Has(m.Owner) {
-		l = append(l, diag.Problem{Pointer: at("owner"), Rule: RuleUnknownOwner,
+		l = append(l, diag.Problem{Pointer: at("owner"), Rule: diag.RuleUnknownOwner,
 			Message: fmt.Sprintf("owner %q is not one of the portfolio's organisations", m.Owner)})
 	}
 	for j, d := range m.DependsOn {
 		if d != m.ID && !measures.Has(d) {
-			l = append(l, diag.Problem{Pointer: at("dependsOn", j), Rule: RuleUnknownMeasure,
+			l = append(l, diag.Problem{Pointer: at("dependsOn", j), Rule: diag.RuleUnknownMeasure,
 				Message: fmt.Sprintf("dependsOn %q is not a measure of this portfolio", d)})
 		}
 	}
 	if !m.Start.IsZero() && !m.End.IsZero() && m.End.Last().Before(m.Start.First()) {
-		l = append(l, diag.Problem{Pointer: at("end"), Rule: RuleEndBeforeStart,
+		l = append(l, diag.Problem{Pointer: at("end"), Rule: diag.RuleEndBeforeStart,
 			Message: fmt.Sprintf("end %s is before start %s", m.End, m.Start)})
 	}
 	l = checkProgress(l, m, at("progress"), at("status"))
@@ -84,7 +71,7 @@ func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs,
 			l = indicators.Add(l, ind.ID, j)
 		}
 		if ind.Target.Value == ind.Baseline.Value {
-			l = append(l, diag.Problem{Pointer: at("indicators", j, "target", "value"), Rule: RuleIndicatorTarget,
+			l = append(l, diag.Problem{Pointer: at("indicators", j, "target", "value"), Rule: diag.RuleIndicatorTarget,
 				Message: fmt.Sprintf("indicator %q: target %v equals the baseline, so achievement cannot be measured", ind.ID, ind.Target.Value)})
 		}
 	}
@@ -95,7 +82,7 @@ func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs,
 // progress beyond 0, completed ones 100; the others must give it.
 func checkProgress(l diag.List, m *Measure, progressPtr, statusPtr string) diag.List {
 	problem := func(ptr, msg string) diag.List {
-		return append(l, diag.Problem{Pointer: ptr, Rule: RuleProgressStatus, Message: msg})
+		return append(l, diag.Problem{Pointer: ptr, Rule: diag.RuleProgressStatus, Message: msg})
 	}
 	switch {
 	case m.Status == Planned && m.Progress != nil && *m.Progress > 0:
@@ -165,6 +152,6 @@ func cycleProblem(p *Portfolio, cycle []int) diag.Problem {
 	names = append(names, names[0])
 	first, next := rotated[0], p.Measures[rotated[(1)%len(rotated)]].ID
 	k := slices.Index(p.Measures[first].DependsOn, next)
-	return diag.Problem{Pointer: diag.Pointer("measures", first, "dependsOn", k), Rule: RuleDependencyCycle,
+	return diag.Problem{Pointer: diag.Pointer("measures", first, "dependsOn", k), Rule: diag.RuleDependencyCycle,
 		Message: "dependsOn cycle: " + strings.Join(names, " -> ")}
 }

@@ -20,9 +20,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
-// RuleSchema is the Rule of every problem the JSON Schema finds.
-const RuleSchema = "schema"
-
 // ValidateStrategy validates a strategy file in all layers: its bytes, the
 // JSON Schema, strict decoding and Strategy.Validate. It returns every
 // problem found, sorted, with pointer, line and column, and the decoded
@@ -152,7 +149,7 @@ func (c *compiled) problems(s *jsonschema.Schema, v any, prefix string) diag.Lis
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return diag.List{{Pointer: prefix, Rule: RuleSchema, Message: err.Error()}}
+		return diag.List{{Pointer: prefix, Rule: diag.RuleSchema, Message: err.Error()}}
 	}
 	var l diag.List
 	var walk func(*jsonschema.ValidationError)
@@ -173,7 +170,7 @@ func (c *compiled) explain(e *jsonschema.ValidationError, root any, prefix strin
 	loc := unescapeLocation(e.InstanceLocation)
 	ptr := prefix + loc
 	problem := func(ptr, msg string) diag.Problem {
-		return diag.Problem{Pointer: ptr, Rule: RuleSchema, Message: msg}
+		return diag.Problem{Pointer: ptr, Rule: diag.RuleSchema, Message: msg}
 	}
 	keyword := e.KeywordLocation[strings.LastIndexByte(e.KeywordLocation, '/')+1:]
 	sch := c.at[strings.TrimSuffix(e.AbsoluteKeywordLocation, "/"+keyword)]
@@ -325,5 +322,5 @@ func plural(n int, word string) string {
 }
 
 func internalProblem(err error) diag.Problem {
-	return diag.Problem{Rule: "internal", Message: "the JSON Schema could not be compiled: " + err.Error()}
+	return diag.Problem{Rule: diag.RuleInternal, Message: "the JSON Schema could not be compiled: " + err.Error()}
 }

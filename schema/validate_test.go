@@ -24,7 +24,7 @@ func blStrategy(t testing.TB) *strategy.Strategy {
 func strs(l diag.List) []string {
 	out := make([]string, len(l))
 	for i, p := range l {
-		out[i] = p.Rule + " " + p.String()
+		out[i] = string(p.Rule) + " " + p.String()
 	}
 	return out
 }
@@ -96,7 +96,7 @@ func TestValidateStrategy(t *testing.T) {
 	s, l = ValidateStrategy([]byte(broken))
 	require.NotNil(t, s, "the struct decodes, so the semantic checks run")
 	require.Len(t, l, 2)
-	assert.Equal(t, []string{"schema", "duplicate-id"}, []string{l[0].Rule, l[1].Rule})
+	assert.Equal(t, []diag.Rule{diag.RuleSchema, diag.RuleDuplicateID}, []diag.Rule{l[0].Rule, l[1].Rule})
 	assert.Equal(t, "/issuer/rm", l[0].Pointer, "a language the schema does not know; the decoder takes any")
 	assert.Positive(t, l[1].Line)
 }

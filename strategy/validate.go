@@ -14,7 +14,7 @@ import (
 func (s *Strategy) Validate() diag.List {
 	var l diag.List
 	if s.Period.End < s.Period.Start {
-		l = append(l, diag.Problem{Pointer: "/period/end", Rule: "period",
+		l = append(l, diag.Problem{Pointer: "/period/end", Rule: diag.RuleEndBeforeStart,
 			Message: fmt.Sprintf("period end %d is before its start %d", s.Period.End, s.Period.Start)})
 	}
 	maxims := idset.New[ID]("maxim", func(i int) string { return diag.Pointer("maxims", i, "id") })

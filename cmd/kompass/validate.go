@@ -41,13 +41,13 @@ type fileReport struct {
 // problemReport is a diag.Problem with every field present: line and
 // column are 0 when unknown, severity is "error" or "warning".
 type problemReport struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Pointer  string `json:"pointer"`
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
+	File     string    `json:"file"`
+	Line     int       `json:"line"`
+	Column   int       `json:"column"`
+	Pointer  string    `json:"pointer"`
+	Rule     diag.Rule `json:"rule"`
+	Severity string    `json:"severity"`
+	Message  string    `json:"message"`
 }
 
 // runValidate is `kompass validate [--strategy FILE] [--format text|json] FILE...`.
@@ -212,7 +212,7 @@ func (v *validator) file(name string) fileReport {
 		// file is neither kind.
 		_, l = jsondoc.Check(data, jsondoc.Options{})
 		if !l.HasErrors() {
-			l = append(l, diag.Problem{Line: 1, Column: 1, Rule: "kind",
+			l = append(l, diag.Problem{Line: 1, Column: 1, Rule: diag.RuleKind,
 				Message: `neither a strategy (with "focusAreas") nor a portfolio (with "measures")`})
 		}
 	}
@@ -232,13 +232,13 @@ func (v *validator) strategyFor(ref strategy.ID) (*strategy.Strategy, diag.List)
 		if v.builtin == nil {
 			s, err := strategy.DecodeBytes(examples.StrategyJSON)
 			if err != nil {
-				return nil, diag.List{{Pointer: "/strategy", Rule: "internal", Message: "the built-in strategy is broken: " + err.Error()}}
+				return nil, diag.List{{Pointer: "/strategy", Rule: diag.RuleInternal, Message: "the built-in strategy is broken: " + err.Error()}}
 			}
 			v.builtin = s
 		}
 		return v.builtin, nil
 	}
-	return nil, diag.List{{Pointer: "/strategy", Rule: "strategy-unknown",
+	return nil, diag.List{{Pointer: "/strategy", Rule: diag.RuleStrategyUnknown,
 		Message: fmt.Sprintf("strategy %q is not built in (only %q is); give its file with --strategy or beside the portfolio to check the goals", ref, blStrategyID)}}
 }
 

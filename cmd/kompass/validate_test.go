@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bl-digital/kompass/diag"
 	goldenfile "github.com/bl-digital/kompass/internal/golden"
 
 	"github.com/stretchr/testify/assert"
@@ -28,37 +29,37 @@ func runCLI(args ...string) (string, string, int) {
 func TestValidateFiles(t *testing.T) {
 	tests := []struct {
 		file   string
-		rules  []string // the rules of the problems, sorted and deduplicated
+		rules  []diag.Rule // the rules of the problems, sorted and deduplicated
 		exit   int
 		reason string
 	}{
 		{"valid-portfolio.json", nil, exitOK, "the base of every broken portfolio is valid against the embedded BL strategy"},
 		{"strategy-small.json", nil, exitOK, "a small valid strategy"},
-		{"bom.json", []string{"bom"}, exitOK, "a byte order mark is a warning, and warnings do not fail"},
-		{"empty.json", []string{"empty"}, exitInvalid, "an empty file is an error of its own"},
-		{"malformed.json", []string{"syntax"}, exitInvalid, "a missing comma is a syntax error with a position"},
-		{"invalid-utf8.json", []string{"utf8"}, exitInvalid, "invalid UTF-8 in a string"},
-		{"duplicate-key.json", []string{"duplicate-key"}, exitInvalid, "a member name twice in one object"},
-		{"unknown-property.json", []string{"schema"}, exitInvalid, "additionalProperties false, reported once, not again by the decoder"},
-		{"bad-enum.json", []string{"schema"}, exitInvalid, "a status not in the enum"},
-		{"bad-date.json", []string{"value"}, exitInvalid, "February 30 matches the date pattern but is no date; the decoder finds it"},
-		{"bad-date-pattern.json", []string{"schema"}, exitInvalid, "a date in the wrong format fails the pattern"},
-		{"missing-required.json", []string{"schema"}, exitInvalid, "a measure without owner"},
-		{"too-deep.json", []string{"too-deep"}, exitInvalid, "extensions nested 70 levels deep"},
-		{"bad-id.json", []string{"schema", "unknown-measure"}, exitInvalid, "an id with a space, and the dependsOn that no longer resolves"},
-		{"wrong-type.json", []string{"schema"}, exitInvalid, "progress as a string"},
-		{"unknown-goal.json", []string{"unknown-goal"}, exitInvalid, "a goal the BL strategy does not have"},
-		{"unknown-owner.json", []string{"unknown-owner"}, exitInvalid, "an owner that is no organisation"},
-		{"cycle.json", []string{"dependency-cycle"}, exitInvalid, "M1 and M2 depend on each other"},
-		{"end-before-start.json", []string{"end-before-start"}, exitInvalid, "end 2024 before start 2025"},
-		{"planned-progress.json", []string{"progress-status"}, exitInvalid, "a planned measure with progress 20"},
-		{"completed-progress.json", []string{"progress-status"}, exitInvalid, "a completed measure with progress 90"},
-		{"duplicate-measure-id.json", []string{"duplicate-id"}, exitInvalid, "two measures M1"},
-		{"indicator-target.json", []string{"indicator-target"}, exitInvalid, "target equal to baseline"},
-		{"other-strategy.json", []string{"strategy-unknown"}, exitInvalid, "a strategy that is not built in, without --strategy"},
-		{"not-kompass.json", []string{"kind"}, exitInvalid, "neither focusAreas nor measures"},
-		{"strategy-broken.json", []string{"schema"}, exitInvalid, "an unknown language and an unknown beneficiary in a strategy"},
-		{"strategy-semantic.json", []string{"duplicate-id", "period"}, exitInvalid, "a goal id twice and a period that ends before it starts"},
+		{"bom.json", []diag.Rule{diag.RuleBOM}, exitOK, "a byte order mark is a warning, and warnings do not fail"},
+		{"empty.json", []diag.Rule{diag.RuleEmpty}, exitInvalid, "an empty file is an error of its own"},
+		{"malformed.json", []diag.Rule{diag.RuleSyntax}, exitInvalid, "a missing comma is a syntax error with a position"},
+		{"invalid-utf8.json", []diag.Rule{diag.RuleUTF8}, exitInvalid, "invalid UTF-8 in a string"},
+		{"duplicate-key.json", []diag.Rule{diag.RuleDuplicateKey}, exitInvalid, "a member name twice in one object"},
+		{"unknown-property.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "additionalProperties false, reported once, not again by the decoder"},
+		{"bad-enum.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "a status not in the enum"},
+		{"bad-date.json", []diag.Rule{diag.RuleValue}, exitInvalid, "February 30 matches the date pattern but is no date; the decoder finds it"},
+		{"bad-date-pattern.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "a date in the wrong format fails the pattern"},
+		{"missing-required.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "a measure without owner"},
+		{"too-deep.json", []diag.Rule{diag.RuleTooDeep}, exitInvalid, "extensions nested 70 levels deep"},
+		{"bad-id.json", []diag.Rule{diag.RuleSchema, diag.RuleUnknownMeasure}, exitInvalid, "an id with a space, and the dependsOn that no longer resolves"},
+		{"wrong-type.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "progress as a string"},
+		{"unknown-goal.json", []diag.Rule{diag.RuleUnknownGoal}, exitInvalid, "a goal the BL strategy does not have"},
+		{"unknown-owner.json", []diag.Rule{diag.RuleUnknownOwner}, exitInvalid, "an owner that is no organisation"},
+		{"cycle.json", []diag.Rule{diag.RuleDependencyCycle}, exitInvalid, "M1 and M2 depend on each other"},
+		{"end-before-start.json", []diag.Rule{diag.RuleEndBeforeStart}, exitInvalid, "end 2024 before start 2025"},
+		{"planned-progress.json", []diag.Rule{diag.RuleProgressStatus}, exitInvalid, "a planned measure with progress 20"},
+		{"completed-progress.json", []diag.Rule{diag.RuleProgressStatus}, exitInvalid, "a completed measure with progress 90"},
+		{"duplicate-measure-id.json", []diag.Rule{diag.RuleDuplicateID}, exitInvalid, "two measures M1"},
+		{"indicator-target.json", []diag.Rule{diag.RuleIndicatorTarget}, exitInvalid, "target equal to baseline"},
+		{"other-strategy.json", []diag.Rule{diag.RuleStrategyUnknown}, exitInvalid, "a strategy that is not built in, without --strategy"},
+		{"not-kompass.json", []diag.Rule{diag.RuleKind}, exitInvalid, "neither focusAreas nor measures"},
+		{"strategy-broken.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "an unknown language and an unknown beneficiary in a strategy"},
+		{"strategy-semantic.json", []diag.Rule{diag.RuleDuplicateID, diag.RuleEndBeforeStart}, exitInvalid, "a goal id twice and a period that ends before it starts"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -68,7 +69,7 @@ func TestValidateFiles(t *testing.T) {
 			var out validateReport
 			require.NoError(t, json.Unmarshal([]byte(stdout), &out), tc.reason)
 			require.Len(t, out.Files, 1, tc.reason)
-			var rules []string
+			var rules []diag.Rule
 			for _, p := range out.Files[0].Problems {
 				rules = append(rules, p.Rule)
 				assert.Positive(t, p.Line, "every problem has a line: %+v", p)

@@ -17,8 +17,8 @@ func TestSet(t *testing.T) {
 		l = s.Add(l, id, i)
 	}
 	assert.Equal(t, diag.List{
-		{Pointer: "/measures/2/id", Rule: "duplicate-id", Message: `duplicate measure id "a" (first at /measures/0/id)`},
-		{Pointer: "/measures/4/id", Rule: "duplicate-id", Message: `duplicate measure id "a" (first at /measures/0/id)`},
+		{Pointer: "/measures/2/id", Rule: diag.RuleDuplicateID, Message: `duplicate measure id "a" (first at /measures/0/id)`},
+		{Pointer: "/measures/4/id", Rule: diag.RuleDuplicateID, Message: `duplicate measure id "a" (first at /measures/0/id)`},
 	}, l, "every repeat is reported against the first use")
 	assert.Equal(t, 4, calls, "pointers are built only for problems")
 	assert.True(t, s.Has("c"))

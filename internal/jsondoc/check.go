@@ -62,14 +62,14 @@ func Check(data []byte, opts Options) (*Doc, diag.List) {
 		opts.MaxDepth = DefaultMaxDepth
 	}
 	if len(data) > opts.MaxSize {
-		return nil, diag.List{{Line: 1, Column: 1, Rule: "too-large",
+		return nil, diag.List{{Line: 1, Column: 1, Rule: diag.RuleTooLarge,
 			Message: "the file is larger than the limit of " + byteSize(opts.MaxSize)}}
 	}
 	s := scanner{opts: opts}
 	text := data
 	if bytes.HasPrefix(text, bom) {
 		text = text[len(bom):]
-		s.add(0, "", "bom", diag.Warning, "the file starts with a UTF-8 byte order mark; it was ignored")
+		s.add(0, "", diag.RuleBOM, diag.Warning, "the file starts with a UTF-8 byte order mark; it was ignored")
 	}
 	s.lex.text = text
 	s.badUTF8 = !utf8.Valid(text)
@@ -132,7 +132,7 @@ func intern(strs *map[string]string, raw []byte) string {
 	return v
 }
 
-func (s *scanner) add(off int, ptr, rule string, sev diag.Severity, msg string) {
+func (s *scanner) add(off int, ptr string, rule diag.Rule, sev diag.Severity, msg string) {
 	s.problems = append(s.problems, diag.Problem{Pointer: ptr, Rule: rule, Severity: sev, Message: msg})
 	s.offsets = append(s.offsets, off)
 }
@@ -153,16 +153,16 @@ func (s *scanner) finish() diag.List {
 func (s *scanner) root() (any, bool) {
 	l := &s.lex
 	if !l.more() {
-		s.add(0, "", "empty", diag.Error, "the file is empty")
+		s.add(0, "", diag.RuleEmpty, diag.Error, "the file is empty")
 		return nil, false
 	}
 	v, ok := s.value(0, -1)
 	if ok && l.more() {
-		s.add(l.pos, "", "syntax", diag.Error, "unexpected data after the top-level value")
+		s.add(l.pos, "", diag.RuleSyntax, diag.Error, "unexpected data after the top-level value")
 		return nil, false
 	}
 	if l.failed {
-		s.add(l.errOff, l.errPtr, "syntax", diag.Error, l.errMsg)
+		s.add(l.errOff, l.errPtr, diag.RuleSyntax, diag.Error, l.errMsg)
 		return nil, false
 	}
 	return v, ok
@@ -175,7 +175,7 @@ func (s *scanner) value(depth, max int) (any, bool) {
 	switch c := l.peek(); c {
 	case '{', '[':
 		if depth+1 > s.opts.MaxDepth {
-			s.add(l.pos, l.pointer(), "too-deep", diag.Error,
+			s.add(l.pos, l.pointer(), diag.RuleTooDeep, diag.Error,
 				"nested deeper than the limit of "+strconv.Itoa(s.opts.MaxDepth)+" levels")
 			return nil, false
 		}
@@ -241,7 +241,7 @@ func (s *scanner) object(depth int) (any, bool) {
 			names[name] = struct{}{}
 		}
 		if dup {
-			s.add(f.nameOff, l.pointer(), "duplicate-key", diag.Error,
+			s.add(f.nameOff, l.pointer(), diag.RuleDuplicateKey, diag.Error,
 				"duplicate member "+strconv.Quote(name)+" in one object")
 		}
 		max := -1
@@ -276,7 +276,7 @@ func (s *scanner) array(depth, max int) (any, bool) {
 	for l.item() {
 		if f := l.top(); f.n-1 == max {
 			f.in = false
-			s.add(l.pos, l.pointer(), "too-many", diag.Error,
+			s.add(l.pos, l.pointer(), diag.RuleTooMany, diag.Error,
 				"more than "+strconv.Itoa(max)+" items, the limit")
 			return nil, false
 		}
@@ -300,7 +300,7 @@ func (s *scanner) checkUTF8(off int, raw []byte) {
 	if !s.badUTF8 || utf8.Valid(raw) {
 		return
 	}
-	s.add(off+firstInvalidUTF8(raw), s.lex.pointer(), "utf8", diag.Error, "invalid UTF-8 in a string")
+	s.add(off+firstInvalidUTF8(raw), s.lex.pointer(), diag.RuleUTF8, diag.Error, "invalid UTF-8 in a string")
 }
 
 func (s *scanner) nameSet() map[string]struct{} {

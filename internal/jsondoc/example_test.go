@@ -22,7 +22,7 @@ func ExampleCheck() {
 
 func ExampleLocate() {
 	data := []byte("{\n  \"measures\": [\n    {\"id\": \"M1\", \"owner\": \"XX\"}\n  ]\n}")
-	problems := diag.List{{Pointer: "/measures/0/owner", Rule: "unknown-owner", Message: `owner "XX" is unknown`}}
+	problems := diag.List{{Pointer: "/measures/0/owner", Rule: diag.RuleUnknownOwner, Message: `owner "XX" is unknown`}}
 	jsondoc.Locate(data, problems)
 	fmt.Println(problems[0])
 	// Output:

@@ -37,7 +37,7 @@ func (r *Reader) Problems() diag.List {
 	l := r.problems
 	offs := r.offsets
 	if r.lex.failed {
-		l = append(l[:len(l):len(l)], diag.Problem{Pointer: r.lex.errPtr, Rule: "syntax", Message: r.lex.errMsg})
+		l = append(l[:len(l):len(l)], diag.Problem{Pointer: r.lex.errPtr, Rule: diag.RuleSyntax, Message: r.lex.errMsg})
 		offs = append(offs[:len(offs):len(offs)], r.lex.errOff)
 	}
 	if len(l) == 0 {
@@ -57,7 +57,7 @@ func (r *Reader) End() {
 	}
 }
 
-func (r *Reader) add(off int, rule, msg string) {
+func (r *Reader) add(off int, rule diag.Rule, msg string) {
 	r.problems = append(r.problems, diag.Problem{Pointer: r.lex.pointer(), Rule: rule, Message: msg})
 	r.offsets = append(r.offsets, off)
 }
@@ -75,7 +75,7 @@ func (r *Reader) want(kind byte, name string) bool {
 	}
 	r.lex.skip()
 	if got != 'n' && !r.lex.failed {
-		r.add(r.valueOff, "type", "expected "+name+", but got "+kindName(got))
+		r.add(r.valueOff, diag.RuleType, "expected "+name+", but got "+kindName(got))
 	}
 	return false
 }
@@ -183,13 +183,13 @@ func (r *Reader) Unknown() {
 	if f.escaped {
 		name = unquote(nil, name)
 	}
-	r.add(f.nameOff, "unknown-property", "unknown property "+strconv.Quote(string(name)))
+	r.add(f.nameOff, diag.RuleUnknownProperty, "unknown property "+strconv.Quote(string(name)))
 	r.lex.skip()
 }
 
 // Invalid reports err as a "value" problem of the value just read.
 func (r *Reader) Invalid(err error) {
-	r.add(r.valueOff, "value", err.Error())
+	r.add(r.valueOff, diag.RuleValue, err.Error())
 }
 
 // String reads a string ("" for null).
@@ -247,7 +247,7 @@ func (r *Reader) Float() float64 {
 	}
 	f, err := strconv.ParseFloat(string(raw), 64)
 	if err != nil {
-		r.add(r.valueOff, "value", "number "+string(raw)+" is out of range")
+		r.add(r.valueOff, diag.RuleValue, "number "+string(raw)+" is out of range")
 		return 0
 	}
 	return f
@@ -271,13 +271,13 @@ func (r *Reader) Int() int {
 	}
 	for _, c := range raw {
 		if c == '.' || c == 'e' || c == 'E' {
-			r.add(r.valueOff, "type", "expected integer, but got "+string(raw))
+			r.add(r.valueOff, diag.RuleType, "expected integer, but got "+string(raw))
 			return 0
 		}
 	}
 	n, err := strconv.ParseInt(string(raw), 10, strconv.IntSize)
 	if err != nil {
-		r.add(r.valueOff, "value", "number "+string(raw)+" is out of range")
+		r.add(r.valueOff, diag.RuleValue, "number "+string(raw)+" is out of range")
 		return 0
 	}
 	return int(n)

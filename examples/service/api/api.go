@@ -114,7 +114,7 @@ func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
 		// Not a recognisable file: invalid JSON (whose problems the
 		// portfolio check names best), or JSON of neither kind.
 		if json.Valid(data) {
-			l = diag.List{{Line: 1, Column: 1, Rule: "kind", Message: `neither a strategy (no "focusAreas") nor a portfolio (no "measures")`}}
+			l = diag.List{{Line: 1, Column: 1, Rule: diag.RuleKind, Message: `neither a strategy (no "focusAreas") nor a portfolio (no "measures")`}}
 		} else {
 			_, l = schema.ValidatePortfolio(data, nil)
 		}
@@ -164,7 +164,7 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request) {
 	p, l := schema.ValidatePortfolio(data, h.c.Strategy)
 	if l.HasErrors() || p == nil {
 		msg := "the portfolio is invalid"
-		if slices.ContainsFunc(l, func(p diag.Problem) bool { return p.Rule == "syntax" || p.Rule == "empty" }) {
+		if slices.ContainsFunc(l, func(p diag.Problem) bool { return p.Rule == diag.RuleSyntax || p.Rule == diag.RuleEmpty }) {
 			msg = "the body is not valid JSON"
 		}
 		writeError(w, http.StatusBadRequest, msg, l)
