@@ -167,11 +167,11 @@ func Build(books []*Book, base *Base, s *strategy.Strategy) ([]byte, diag.List) 
 
 	compact, err := doc.MarshalJSON()
 	if err != nil {
-		return nil, append(out, diag.Problem{Rule: "internal", Message: err.Error()})
+		return nil, append(out, diag.Problem{Rule: diag.RuleInternal, Message: err.Error()})
 	}
 	var data bytes.Buffer
 	if err := json.Indent(&data, compact, "", "  "); err != nil {
-		return nil, append(out, diag.Problem{Rule: "internal", Message: err.Error()})
+		return nil, append(out, diag.Problem{Rule: diag.RuleInternal, Message: err.Error()})
 	}
 	data.WriteByte('\n')
 

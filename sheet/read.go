@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bl-digital/kompass/diag"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -17,14 +18,14 @@ import (
 // bytes its parts may unzip to is a few times that.
 const MaxWorkbookSize = 32 << 20
 
-// Rule names of the problems only workbooks have. The rules of the
-// portfolio they become are those of package schema.
+// The rules of the problems only workbooks have; the portfolio a workbook
+// becomes is checked with the rules of package schema.
 const (
-	RuleWorkbook = "workbook" // the file is not a workbook Kompass wrote, or misses a sheet
-	RuleCell     = "cell"     // a cell's value cannot be read as its column's type
-	RuleColumn   = "column"   // a header (row 2) names no known property, or one twice
-	RuleRowKey   = "row-key"  // a row names a measure or indicator that is not there
-	RuleConflict = "conflict" // two workbooks change one measure, or describe two portfolios
+	RuleWorkbook = diag.RuleWorkbook
+	RuleCell     = diag.RuleCell
+	RuleColumn   = diag.RuleColumn
+	RuleRowKey   = diag.RuleRowKey
+	RuleConflict = diag.RuleConflict
 )
 
 // loc is a cell of a workbook.
@@ -51,7 +52,7 @@ type problem struct {
 	at   loc
 	m    *measureRow
 	ptr  string
-	rule string
+	rule diag.Rule
 	msg  string
 }
 
@@ -125,7 +126,7 @@ func (b *Book) fail(format string, args ...any) {
 	b.fatal = true
 }
 
-func (b *Book) add(at loc, m *measureRow, ptr, rule, format string, args ...any) {
+func (b *Book) add(at loc, m *measureRow, ptr string, rule diag.Rule, format string, args ...any) {
 	b.problems = append(b.problems, problem{at: at, m: m, ptr: ptr, rule: rule, msg: fmt.Sprintf(format, args...)})
 }
 

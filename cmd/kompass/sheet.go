@@ -136,7 +136,7 @@ func runSheetImport(args []string, stdout, stderr io.Writer) int {
 			return code
 		}
 	} else if ref != "" {
-		extra = diag.List{{Pointer: "/strategy", Rule: "strategy-unknown",
+		extra = diag.List{{Pointer: "/strategy", Rule: diag.RuleStrategyUnknown,
 			Message: fmt.Sprintf("strategy %q is not built in (only %q is); give its file with --strategy to check the goals", ref, blStrategyID)}}
 	}
 	data, l := sheet.Build(books, base, s)
