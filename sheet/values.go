@@ -148,7 +148,8 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // serial is the Excel date serial of a day.
 func serial(d strategy.Date) int {
-	return int(d.First().Sub(excelEpoch).Hours() / 24)
+	// Unix seconds, not a time.Duration, which ends after 292 years.
+	return int((d.First().Unix() - excelEpoch.Unix()) / 86400)
 }
 
 // parseDate reads a date as a steward may type it or a spreadsheet may
