@@ -73,3 +73,13 @@ func TestRoundTripSynth(t *testing.T) {
 		requireSameData(t, data, roundTrip(t, data, s, "de"))
 	}
 }
+
+func validated(t testing.TB, data []byte, s *strategy.Strategy) (*portfolio.Portfolio, []string) {
+	t.Helper()
+	p, l := schema.ValidatePortfolio(data, s)
+	var msgs []string
+	for _, x := range l {
+		msgs = append(msgs, x.String())
+	}
+	return p, msgs
+}

@@ -177,22 +177,11 @@ func parseDate(s string) (strategy.Date, error) {
 		}
 		return strategy.Date{}, fmt.Errorf("%s has a time of day: enter a date only", quote(s))
 	}
-	if parts := strings.Split(t, "."); len(parts) == 2 || len(parts) == 3 {
-		for _, p := range parts {
-			if p == "" || len(p) > 4 || strings.Trim(p, "0123456789") != "" {
-				return bad()
-			}
-		}
+	if parts := strings.Split(t, "."); (len(parts) == 2 || len(parts) == 3) && dotted(parts) {
 		y, _ := strconv.Atoi(parts[len(parts)-1])
 		m, _ := strconv.Atoi(parts[len(parts)-2])
-		if len(parts[len(parts)-1]) != 4 || len(parts[len(parts)-2]) > 2 {
-			return bad()
-		}
 		iso := fmt.Sprintf("%04d-%02d", y, m)
 		if len(parts) == 3 {
-			if len(parts[0]) > 2 {
-				return bad()
-			}
 			dd, _ := strconv.Atoi(parts[0])
 			iso += fmt.Sprintf("-%02d", dd)
 		}
@@ -219,6 +208,21 @@ func parseDate(s string) (strategy.Date, error) {
 		return strategy.DateOf(excelEpoch.AddDate(0, 0, int(v))), nil
 	}
 	return bad()
+}
+
+// dotted reports whether parts are [D.]M.YYYY: one or two digits each, a
+// year of four.
+func dotted(parts []string) bool {
+	for i, p := range parts {
+		want := 2
+		if i == len(parts)-1 {
+			want = 4
+		}
+		if p == "" || len(p) > want || (want == 4 && len(p) != 4) || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // parseBool reads yes/no in the four languages, TRUE/FALSE (and WAHR/FALSCH,
