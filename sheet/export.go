@@ -125,6 +125,13 @@ func (e *exporter) build(p *portfolio.Portfolio, measures []portfolio.Measure, s
 			return err
 		}
 	}
+	// Before any sheet is streamed: both read every worksheet.
+	if err := f.SetSheetVisible(listSheet, false); err != nil {
+		return err
+	}
+	if idx, err := f.GetSheetIndex(ms.name(e.lang)); err == nil {
+		f.SetActiveSheet(idx)
+	}
 	goals := goalIDs(p, s)
 	if err := e.lists(p, goals); err != nil {
 		return err
@@ -176,12 +183,6 @@ func (e *exporter) build(p *portfolio.Portfolio, measures []portfolio.Measure, s
 	}
 	if err := e.meta(p); err != nil {
 		return err
-	}
-	if err := f.SetSheetVisible(listSheet, false); err != nil {
-		return err
-	}
-	if idx, err := f.GetSheetIndex(ms.name(e.lang)); err == nil {
-		f.SetActiveSheet(idx)
 	}
 	return e.err
 }
