@@ -79,6 +79,7 @@ type exporter struct {
 	header, ptrRow, dateFmt int
 	wrap                    int
 	listLen                 map[string]int
+	idWidth                 float64 // wide enough for the longest measure id
 	err                     error
 }
 
@@ -110,6 +111,9 @@ func (e *exporter) build(p *portfolio.Portfolio, measures []portfolio.Measure, s
 		n.dependsOn = max(n.dependsOn, len(m.DependsOn)+1)
 	}
 	ms := measureSheet(n)
+	for _, m := range measures {
+		e.idWidth = min(max(e.idWidth, float64(len(m.ID))+2), 40)
+	}
 
 	guide := guideNames[e.lang]
 	if err := f.SetSheetName("Sheet1", guide); err != nil {
@@ -260,6 +264,10 @@ func (e *exporter) table(d *sheetDef, rows [][]any, measureRange string) error {
 			return err
 		}
 	}
+	landscape := "landscape"
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape}); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -268,6 +276,9 @@ func (e *exporter) table(d *sheetDef, rows [][]any, measureRange string) error {
 		w := c.width
 		if w == 0 {
 			w = 14
+		}
+		if c.ptr == "id" || c.ptr == "$measure" || strings.HasPrefix(c.ptr, "dependsOn/") {
+			w = max(w, e.idWidth)
 		}
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err

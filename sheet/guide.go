@@ -90,7 +90,10 @@ func (e *exporter) guide(name string, p *portfolio.Portfolio, s *strategy.Strate
 	if err := f.SetColWidth(name, "A", "A", 12); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(name, "B", "B", 110); err != nil {
+	if err := f.SetColWidth(name, "B", "B", 95); err != nil {
+		return err
+	}
+	if err := fitToWidth(f, name); err != nil {
 		return err
 	}
 	row := 1
@@ -113,12 +116,12 @@ func (e *exporter) guide(name string, p *portfolio.Portfolio, s *strategy.Strate
 		row++
 		return nil
 	}
-	if err := put(t[0], "", title); err != nil {
+	if err := put("", t[0], title); err != nil {
 		return err
 	}
 	row++
 	names := []any{ms.name(e.lang), indicatorSheet.name(e.lang), actualSheet.name(e.lang), milestoneSheet.name(e.lang), linkSheet.name(e.lang)}
-	for _, line := range t[1:10] {
+	for _, line := range t[1:11] {
 		if strings.Contains(line, "%[") {
 			line = fmt.Sprintf(line, names...)
 		} else {
@@ -127,10 +130,11 @@ func (e *exporter) guide(name string, p *portfolio.Portfolio, s *strategy.Strate
 		if err := put("", line, e.wrap); err != nil {
 			return err
 		}
-		_ = f.SetRowHeight(name, row-1, 32)
+		// Wrapped text: about 100 characters a line at this width.
+		_ = f.SetRowHeight(name, row-1, float64(15*(1+len([]rune(line))/100)))
 	}
 	row++
-	if err := put(t[10], "", bold); err != nil {
+	if err := put("", t[11], bold); err != nil {
 		return err
 	}
 	lang := Languages[e.lang]
@@ -146,7 +150,7 @@ func (e *exporter) guide(name string, p *portfolio.Portfolio, s *strategy.Strate
 		}
 	}
 	row++
-	if err := put(t[11], "", bold); err != nil {
+	if err := put("", t[12], bold); err != nil {
 		return err
 	}
 	for _, o := range p.Organisations {
@@ -155,4 +159,14 @@ func (e *exporter) guide(name string, p *portfolio.Portfolio, s *strategy.Strate
 		}
 	}
 	return nil
+}
+
+// fitToWidth prints a sheet landscape, as wide as one page.
+func fitToWidth(f *excelize.File, sheet string) error {
+	landscape, one, any := "landscape", 1, 0
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any})
 }
