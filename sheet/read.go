@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -110,14 +109,12 @@ func Read(name string, r io.Reader) (b *Book) {
 		b.fail("the file is larger than %d MiB", MaxWorkbookSize>>20)
 		return b
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: 8 * MaxWorkbookSize, UnzipXMLSizeLimit: 4 * MaxWorkbookSize})
+	x, err := openXLSX(data)
 	if err != nil {
-		b.fail("not an .xlsx workbook: %v", err)
+		b.fail("%v", err)
 		return b
 	}
-	defer f.Close()
-	b.read(f)
+	b.read(x)
 	return b
 }
 
@@ -140,8 +137,8 @@ func find(sheets []string, d *sheetDef) string {
 	return ""
 }
 
-func (b *Book) read(f *excelize.File) {
-	sheets := f.GetSheetList()
+func (b *Book) read(f *xlsx) {
+	sheets := f.sheets
 	for i, s := range sheets {
 		b.sheetOrder[s] = i
 	}
@@ -348,33 +345,42 @@ type colAt struct {
 
 // readTable reads a sheet whose row 2 names the columns' properties and
 // calls row for each row that is not empty.
-func (b *Book) readTable(f *excelize.File, sheet, key string, row rowFunc) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		b.add(loc{sheet: sheet}, nil, "", RuleWorkbook, "sheet %s cannot be read: %v", sheet, err)
-		return
-	}
-	defer rows.Close()
+func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
 	var cols []colAt
-	for r := 1; rows.Next(); r++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			b.add(loc{sheet, r, 0}, nil, "", RuleWorkbook, "row %d cannot be read: %v", r, err)
-			continue
-		}
+	width := 0 // the columns data rows need: up to the last named in row 2
+	var dense []string
+	err := f.rows(sheet, func(r int, cells []cell) {
 		switch {
 		case r == 1:
-			continue
+			return
 		case r == 2:
-			cols = b.header(sheet, key, cells)
-			continue
+			hdr := make([]string, cells[len(cells)-1].col)
+			for _, c := range cells {
+				hdr[c.col-1] = c.v
+			}
+			cols = b.header(sheet, key, hdr)
+			for _, c := range cols {
+				width = max(width, c.idx+1)
+			}
+			dense = make([]string, width)
+			return
 		}
-		if !slices.ContainsFunc(cells, func(s string) bool { return s != "" }) {
-			continue
+		if cols == nil {
+			return
 		}
-		b.readRow(loc{sheet, r, 0}, key, cols, cells, row)
-	}
-	if err := rows.Error(); err != nil {
+		clear(dense)
+		any := false
+		for _, c := range cells {
+			if c.col <= width {
+				dense[c.col-1] = c.v
+				any = true
+			}
+		}
+		if any {
+			b.readRow(loc{sheet, r, 0}, key, cols, dense, row)
+		}
+	})
+	if err != nil {
 		b.add(loc{sheet: sheet}, nil, "", RuleWorkbook, "sheet %s cannot be read: %v", sheet, err)
 	}
 	if cols == nil {
@@ -614,46 +620,50 @@ func convert(c column, raw string) (any, error) {
 }
 
 // readMeta reads the sheet of the portfolio's properties: label, property, value.
-func (b *Book) readMeta(f *excelize.File, sheet string) {
+func (b *Book) readMeta(f *xlsx, sheet string) {
 	b.hasMeta = true
 	b.meta = newObject()
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		b.add(loc{sheet: sheet}, nil, "", RuleWorkbook, "sheet %s cannot be read: %v", sheet, err)
-		return
-	}
 	seen := map[string]bool{}
-	for r, cells := range rows {
-		if r == 0 || len(cells) < 2 || strings.TrimSpace(cells[1]) == "" {
-			continue
+	err := f.rows(sheet, func(r int, row []cell) {
+		var cells [3]string
+		for _, c := range row {
+			if c.col <= 3 {
+				cells[c.col-1] = c.v
+			}
+		}
+		if r == 1 || strings.TrimSpace(cells[1]) == "" {
+			return
 		}
 		ptr := strings.TrimSpace(cells[1])
-		at := loc{sheet, r + 1, 3}
+		at := loc{sheet, r, 3}
 		i := slices.IndexFunc(metaProps, func(c column) bool { return c.ptr == ptr })
 		if i < 0 {
-			b.add(loc{sheet, r + 1, 2}, nil, "", RuleColumn, "%s is no property of a portfolio: restore it or empty the row", quote(ptr))
-			continue
+			b.add(loc{sheet, r, 2}, nil, "", RuleColumn, "%s is no property of a portfolio: restore it or empty the row", quote(ptr))
+			return
 		}
 		if seen[ptr] {
-			b.add(loc{sheet, r + 1, 2}, nil, "", RuleColumn, "%s is given twice: keep one row", quote(ptr))
-			continue
+			b.add(loc{sheet, r, 2}, nil, "", RuleColumn, "%s is given twice: keep one row", quote(ptr))
+			return
 		}
 		seen[ptr] = true
 		registerCell(b.metaCells, "/"+ptr, at)
-		if len(cells) < 3 || cells[2] == "" {
-			continue
+		if cells[2] == "" {
+			return
 		}
 		v, err := convert(metaProps[i], cells[2])
 		if err != nil {
 			b.add(at, nil, "/"+ptr, RuleCell, "%s", err.Error())
 		}
 		setPath(b.meta, ptr, v)
+	})
+	if err != nil {
+		b.add(loc{sheet: sheet}, nil, "", RuleWorkbook, "sheet %s cannot be read: %v", sheet, err)
 	}
 	b.metaCells[""] = loc{sheet, 1, 1}
 }
 
 // readOrgs reads the organisations.
-func (b *Book) readOrgs(f *excelize.File, sheet string) {
+func (b *Book) readOrgs(f *xlsx, sheet string) {
 	b.orgs = []any{}
 	b.readTable(f, sheet, "organisations", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
 		prefix := fmt.Sprintf("/organisations/%d", len(b.orgs))
