@@ -338,9 +338,24 @@ func columnFor(key, ptr string) (column, int, bool) {
 }
 
 type colAt struct {
-	idx int // 0-based column index
-	c   column
-	n   int // the index of a numbered list column
+	idx     int // 0-based column index
+	c       column
+	n       int      // the index of a numbered list column
+	ptr     string   // "/" + c.ptr
+	parents []string // "/budget" for "/budget/planned"
+	isList  bool     // a numbered list column, such as goals/0
+	list    string   // its list's name
+}
+
+func newColAt(idx int, c column, n int, key string) colAt {
+	ca := colAt{idx: idx, c: c, n: n, ptr: "/" + c.ptr}
+	name, _, nested := strings.Cut(c.ptr, "/")
+	ca.isList = nested && key == "measures" && numberedPtr.MatchString(c.ptr)
+	ca.list = name
+	for i := strings.LastIndexByte(ca.ptr, '/'); i > 0; i = strings.LastIndexByte(ca.ptr[:i], '/') {
+		ca.parents = append(ca.parents, ca.ptr[:i])
+	}
+	return ca
 }
 
 // readTable reads a sheet whose row 2 names the columns' properties and
@@ -408,7 +423,7 @@ func (b *Book) header(sheet, key string, cells []string) []colAt {
 			continue
 		}
 		seen[h] = i
-		cols = append(cols, colAt{idx: i, c: c, n: n})
+		cols = append(cols, newColAt(i, c, n, key))
 	}
 	if len(cols) > 0 {
 		need := "id"
@@ -433,7 +448,8 @@ type listItem struct {
 func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row rowFunc) {
 	obj := newObject()
 	keys := map[string]string{}
-	cellMap := map[string]loc{"": {at.sheet, at.row, 1}}
+	cellMap := make(map[string]loc, len(cols)+8)
+	cellMap[""] = loc{at.sheet, at.row, 1}
 	empty := map[string]bool{}
 	lists := map[string][]listItem{}
 	var listOrder []string
@@ -445,24 +461,29 @@ func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row row
 		if ca.idx < len(cells) {
 			raw = cells[ca.idx]
 		}
-		name, rest, isList := strings.Cut(c.ptr, "/")
-		isList = isList && numberedPtr.MatchString(c.ptr) && key == "measures"
+		name, isList := ca.list, ca.isList
 		if !isList {
-			registerCell(cellMap, "/"+c.ptr, here)
+			if _, ok := cellMap[ca.ptr]; !ok {
+				cellMap[ca.ptr] = here
+			}
+			for _, p := range ca.parents {
+				if _, ok := cellMap[p]; !ok {
+					cellMap[p] = here
+				}
+			}
 		} else if _, ok := lists[name]; !ok {
 			lists[name] = nil
 			listOrder = append(listOrder, name)
 			registerCell(cellMap, "/"+name, here)
 			obj.set(name, nil) // keeps the member's place
 		}
-		_ = rest
 		if raw == "" {
 			continue
 		}
 		v, err := convert(c, raw)
 		if err != nil {
 			if !isList {
-				pending = append(pending, problem{at: here, ptr: "/" + c.ptr, rule: RuleCell, msg: err.Error()})
+				pending = append(pending, problem{at: here, ptr: ca.ptr, rule: RuleCell, msg: err.Error()})
 			} else {
 				pending = append(pending, problem{at: here, ptr: "/" + name + "/?", rule: RuleCell, msg: err.Error()})
 			}
