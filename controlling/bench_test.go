@@ -67,7 +67,7 @@ func fxGenerate(goals []strategy.ID, n int, seed uint64) *portfolio.Portfolio {
 			Status:  statuses[rng.IntN(len(statuses))],
 			Start:   date(start),
 			End:     date(end),
-			Fields:  []portfolio.Field{portfolio.Fields[rng.IntN(len(portfolio.Fields))]},
+			Fields:  []portfolio.Field{portfolio.Fields()[rng.IntN(len(portfolio.Fields()))]},
 		}
 		if m.End.Last().Before(m.Start.First()) {
 			m.End = strategy.DateOf(end)
@@ -90,7 +90,7 @@ func fxGenerate(goals []strategy.ID, n int, seed uint64) *portfolio.Portfolio {
 			m.Budget = &portfolio.Budget{Planned: planned, Spent: float64(rng.IntN(int(planned/1000)+1)) * 1000}
 		}
 		if rng.IntN(5) > 0 {
-			m.Purpose = portfolio.Purposes[rng.IntN(len(portfolio.Purposes))]
+			m.Purpose = portfolio.Purposes()[rng.IntN(len(portfolio.Purposes()))]
 		}
 		if rng.IntN(2) == 0 {
 			m.Savings = &portfolio.Savings{People: rng.IntN(2000), MinutesPerDay: float64(rng.IntN(30))}
@@ -110,7 +110,7 @@ func fxGenerate(goals []strategy.ID, n int, seed uint64) *portfolio.Portfolio {
 			m.Updated = strategy.DateOf(time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -rng.IntN(400)))
 		}
 		if rng.IntN(3) == 0 {
-			m.SelfAssessment = &portfolio.SelfAssessment{Status: portfolio.Ratings[rng.IntN(len(portfolio.Ratings))], Date: fxDate("2026-09-30")}
+			m.SelfAssessment = &portfolio.SelfAssessment{Status: portfolio.Ratings()[rng.IntN(len(portfolio.Ratings()))], Date: fxDate("2026-09-30")}
 		}
 		p.Measures[i] = m
 	}

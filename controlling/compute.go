@@ -574,11 +574,11 @@ func countNoun(n int, word string) string {
 }
 
 // purposes sums the measures that are not cancelled by purpose: the
-// purposes in portfolio.Purposes order, then unknown ones in order of first
+// purposes in portfolio.Purposes() order, then unknown ones in order of first
 // appearance, then measures without a purpose.
 func (c *computation) purposes() {
-	index := make(map[portfolio.Purpose]int, len(portfolio.Purposes)+1)
-	order := append([]portfolio.Purpose(nil), portfolio.Purposes...)
+	index := make(map[portfolio.Purpose]int, len(portfolio.Purposes())+1)
+	order := append([]portfolio.Purpose(nil), portfolio.Purposes()...)
 	for i, p := range order {
 		index[p] = i
 	}

@@ -26,6 +26,20 @@ func (s Severity) String() string {
 // MarshalText writes "error" or "warning".
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads "error" or "warning", so that a client can decode
+// the problems a Kompass service answers.
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "error":
+		*s = Error
+	case "warning":
+		*s = Warning
+	default:
+		return fmt.Errorf("unknown severity %q (want error or warning)", b)
+	}
+	return nil
+}
+
 // Problem is one finding in a data file.
 type Problem struct {
 	File     string   `json:"file,omitempty"`
@@ -35,12 +49,22 @@ type Problem struct {
 	Rule     Rule     `json:"rule"`             // the rule broken, one of Rules
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
+
+	more int // for RuleTruncated: how many problems were left out
 }
 
 // String formats the problem as "file:line:col: /pointer: message", leaving
 // out what is unknown, with "warning: " before warnings' messages.
 func (p Problem) String() string {
 	var b strings.Builder
+	if p.Rule == RuleTruncated {
+		if p.File != "" {
+			b.WriteString(p.File)
+			b.WriteString(": ")
+		}
+		b.WriteString(p.Message)
+		return b.String()
+	}
 	if p.File != "" {
 		b.WriteString(p.File)
 		b.WriteString(":")
@@ -91,11 +115,13 @@ func (l List) Err() error {
 }
 
 // Sort orders problems by file, position, pointer, rule and message, so that
-// output is stable whatever order the checks ran in.
+// output is stable whatever order the checks ran in; RuleTruncated problems
+// go last in their file.
 func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b Problem) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
+			cmp.Compare(b2i(a.Rule == RuleTruncated), b2i(b.Rule == RuleTruncated)),
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Column, b.Column),
 			cmp.Compare(a.Pointer, b.Pointer),
@@ -145,4 +171,69 @@ func Pointer(tokens ...any) string {
 		b.WriteString(s)
 	}
 	return b.String()
+}
+
+// MaxProblems is the most problems listed for one file; Limit cuts a list
+// to it and says how many more there are.
+const MaxProblems = 1000
+
+// More is a problem of rule RuleTruncated saying that n more problems were
+// found than are listed. Checks that stop listing problems early add one,
+// so that Limit can count what they left out.
+func More(n int) Problem {
+	return Problem{Rule: RuleTruncated, Message: moreMessage(n), more: n}
+}
+
+func moreMessage(n int) string {
+	what := "problems"
+	if n == 1 {
+		what = "problem"
+	}
+	return fmt.Sprintf("%d more %s not listed: at most %d are listed per file; fix these and run again", n, what, MaxProblems)
+}
+
+// Limit returns l with at most max problems (MaxProblems if max <= 0), in
+// their order, and, when there are more, one RuleTruncated problem at the
+// end (with l's first File) that says how many. The RuleTruncated problems
+// already in l are counted into it.
+func (l List) Limit(max int) List {
+	if max <= 0 {
+		max = MaxProblems
+	}
+	more, file := 0, ""
+	kept := l[:0:0]
+	for _, p := range l {
+		if file == "" {
+			file = p.File
+		}
+		if p.Rule == RuleTruncated {
+			more += max1(p.more)
+			continue
+		}
+		if len(kept) == max {
+			more++
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if more == 0 {
+		return kept
+	}
+	m := More(more)
+	m.File = file
+	return append(kept, m)
+}
+
+func max1(n int) int {
+	if n < 1 {
+		return 1
+	}
+	return n
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

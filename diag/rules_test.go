@@ -33,3 +33,15 @@ func TestRulesIsACopy(t *testing.T) {
 	r[0] = "changed"
 	assert.Equal(t, diag.RuleUnreadable, diag.Rules()[0], "a caller cannot change the list")
 }
+
+// TestRulesInDocs checks that docs/validation.md describes every rule,
+// under a heading of its name, with an example line.
+func TestRulesInDocs(t *testing.T) {
+	doc, err := os.ReadFile("../docs/validation.md")
+	require.NoError(t, err)
+	for _, r := range diag.Rules() {
+		assert.Contains(t, string(doc), "\n#### `"+string(r)+"`\n", "docs/validation.md has a section for %s", r)
+	}
+	headings := regexp.MustCompile("(?m)^#### `([a-z0-9-]+)`$").FindAllStringSubmatch(string(doc), -1)
+	assert.Len(t, headings, len(diag.Rules()), "and no section for a rule that does not exist")
+}

@@ -52,7 +52,7 @@ func TestExamplePortfolioShape(t *testing.T) {
 	for _, dir := range []strategy.ID{"FKD", "BKSD", "BUD", "SID", "VGD", "LKA", "GER"} {
 		assert.True(t, owners[dir], "directorate %s owns a measure", dir)
 	}
-	for _, st := range portfolio.Statuses {
+	for _, st := range portfolio.Statuses() {
 		assert.True(t, statuses[st], "status %s is used", st)
 	}
 

@@ -2,6 +2,8 @@ package portfolio
 
 import (
 	"io"
+	"net/url"
+	"strings"
 
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/internal/enum"
@@ -16,15 +18,17 @@ const MaxMeasures = 100_000
 // size and nesting limits and at most MaxMeasures measures.
 var checkLimits = []jsondoc.Limit{{Member: "measures", Max: MaxMeasures}}
 
-// Decode reads a portfolio file from r: it checks the bytes (size, encoding,
-// syntax, duplicate member names, nesting, at most MaxMeasures measures) and
-// decodes strictly (unknown members, wrong types, bad enum values and dates
-// are errors, one per bad measure or organisation). On failure the error is
-// a diag.List of every problem found, with JSON pointers, lines and columns,
+// Decode reads a portfolio file from r, at most 32 MiB: it checks the bytes
+// (size, encoding, syntax, numbers, duplicate member names, nesting, at most
+// MaxMeasures measures) and decodes strictly (unknown members, wrong types,
+// bad enum values and dates, links without a host, texts without visible
+// German are errors). On failure the error is a diag.List of every problem
+// found (at most diag.MaxProblems), with JSON pointers, lines and columns,
 // and the Portfolio is nil. Warnings alone (a byte order mark) do not fail.
 //
-// Decode does not run Validate, which needs the portfolio's strategy, nor
-// the JSON Schema, which package schema applies.
+// Decode does what strategy.Decode does for a strategy: it reads. It does
+// not run Validate (the rules across values and against the strategy),
+// nor the JSON Schema: schema.Validate runs every layer.
 func Decode(r io.Reader) (*Portfolio, error) {
 	data, err := jsondoc.Read(r, 0)
 	if err != nil {
@@ -35,7 +39,7 @@ func Decode(r io.Reader) (*Portfolio, error) {
 
 // DecodeBytes is Decode for a file already in memory.
 func DecodeBytes(data []byte) (*Portfolio, error) {
-	doc, l := jsondoc.Check(data, CheckOptions(false))
+	doc, l := jsondoc.Check(data, jsondoc.Options{Limits: checkLimits})
 	if doc != nil {
 		p, ul := Unmarshal(doc.Text)
 		l = append(l, ul...)
@@ -44,21 +48,17 @@ func DecodeBytes(data []byte) (*Portfolio, error) {
 		}
 	}
 	l.Sort()
-	return nil, l
-}
-
-// CheckOptions are the byte-level checks of a portfolio file for
-// internal/jsondoc: default limits and at most MaxMeasures measures; tree
-// asks for the document's tree of plain values as well.
-func CheckOptions(tree bool) jsondoc.Options {
-	return jsondoc.Options{Limits: checkLimits, Tree: tree}
+	return nil, l.Limit(0)
 }
 
 // Unmarshal decodes text strictly into a Portfolio, without the byte checks
 // of Decode: for callers that checked the bytes themselves, as package
 // schema does. It reports every unknown member, value of the wrong JSON
-// type and bad enum value or date, with pointers and positions in text,
-// and returns a nil Portfolio when there is any.
+// type, bad enum value or date, link without a host and text without
+// visible German, with pointers and positions in text, and reads on past
+// them: it returns the Portfolio as far as it decoded, the bad values left
+// zero, so that Validate can check the rest. The Portfolio is nil only for
+// text that is not JSON (a syntax error ends decoding).
 //
 // The decoder is written out by hand, without reflection, to keep the
 // WebAssembly widget small; a test checks that it decodes exactly as
@@ -67,10 +67,11 @@ func Unmarshal(text []byte) (*Portfolio, diag.List) {
 	r := jsondoc.NewReader(text)
 	p := readPortfolio(r)
 	r.End()
-	if l := r.Problems(); len(l) > 0 {
+	l := r.Problems()
+	if r.Failed() {
 		return nil, l
 	}
-	return &p, nil
+	return &p, l
 }
 
 func readPortfolio(r *jsondoc.Reader) (p Portfolio) {
@@ -81,13 +82,13 @@ func readPortfolio(r *jsondoc.Reader) (p Portfolio) {
 		case "id":
 			p.ID = readID(r)
 		case "title":
-			p.Title = r.StringMap()
+			p.Title = readText(r)
 		case "strategy":
 			p.Strategy = readID(r)
 		case "asOf":
 			p.AsOf = readDate(r)
 		case "currency":
-			p.Currency = readEnum(r, "currency", Currencies)
+			p.Currency = readEnum(r, "currency", currencies[:])
 		case "organisations":
 			p.Organisations = jsondoc.List(r, readOrganisation)
 		case "measures":
@@ -107,7 +108,7 @@ func readOrganisation(r *jsondoc.Reader) (o Organisation) {
 		case "id":
 			o.ID = readID(r)
 		case "name":
-			o.Name = r.StringMap()
+			o.Name = readText(r)
 		case "extensions":
 			o.Extensions = r.Map()
 		default:
@@ -123,15 +124,15 @@ func readMeasure(r *jsondoc.Reader) (m Measure) {
 		case "id":
 			m.ID = readID(r)
 		case "title":
-			m.Title = r.StringMap()
+			m.Title = readText(r)
 		case "summary":
-			m.Summary = r.StringMap()
+			m.Summary = readText(r)
 		case "goals":
 			m.Goals = jsondoc.List(r, readID)
 		case "owner":
 			m.Owner = readID(r)
 		case "status":
-			m.Status = readEnum(r, "status", Statuses)
+			m.Status = readEnum(r, "status", statuses[:])
 		case "start":
 			m.Start = readDate(r)
 		case "end":
@@ -141,19 +142,19 @@ func readMeasure(r *jsondoc.Reader) (m Measure) {
 		case "weight":
 			m.Weight = r.FloatPtr()
 		case "fields":
-			m.Fields = jsondoc.List(r, func(r *jsondoc.Reader) Field { return readEnum(r, "field", Fields) })
+			m.Fields = jsondoc.List(r, func(r *jsondoc.Reader) Field { return readEnum(r, "field", fields[:]) })
 		case "beneficiaries":
 			m.Beneficiaries = jsondoc.List(r, func(r *jsondoc.Reader) strategy.Beneficiary {
-				return readEnum(r, "beneficiary", strategy.Beneficiaries)
+				return readEnum(r, "beneficiary", strategy.Beneficiaries())
 			})
 		case "before":
-			m.Before = r.StringMap()
+			m.Before = readText(r)
 		case "after":
-			m.After = r.StringMap()
+			m.After = readText(r)
 		case "budget":
 			m.Budget = jsondoc.Ptr(r, readBudget)
 		case "purpose":
-			m.Purpose = readEnum(r, "purpose", Purposes)
+			m.Purpose = readEnum(r, "purpose", purposes[:])
 		case "savings":
 			m.Savings = jsondoc.Ptr(r, readSavings)
 		case "indicators":
@@ -211,7 +212,7 @@ func readIndicator(r *jsondoc.Reader) (in Indicator) {
 		case "id":
 			in.ID = readID(r)
 		case "title":
-			in.Title = r.StringMap()
+			in.Title = readText(r)
 		case "unit":
 			in.Unit = r.String()
 		case "baseline":
@@ -247,7 +248,7 @@ func readMilestone(r *jsondoc.Reader) (m Milestone) {
 	r.Object(func(name []byte) {
 		switch string(name) {
 		case "title":
-			m.Title = r.StringMap()
+			m.Title = readText(r)
 		case "due":
 			m.Due = readDate(r)
 		case "done":
@@ -263,9 +264,12 @@ func readLink(r *jsondoc.Reader) (l Link) {
 	r.Object(func(name []byte) {
 		switch string(name) {
 		case "title":
-			l.Title = r.StringMap()
+			l.Title = readText(r)
 		case "url":
 			l.URL = r.String()
+			if msg := checkURL(l.URL); msg != "" && !r.Failed() {
+				r.Problem(diag.RuleLink, msg)
+			}
 		default:
 			r.Unknown()
 		}
@@ -277,11 +281,11 @@ func readSelfAssessment(r *jsondoc.Reader) (a SelfAssessment) {
 	r.Object(func(name []byte) {
 		switch string(name) {
 		case "status":
-			a.Status = readEnum(r, "rating", Ratings)
+			a.Status = readEnum(r, "rating", ratings[:])
 		case "date":
 			a.Date = readDate(r)
 		case "comment":
-			a.Comment = r.StringMap()
+			a.Comment = readText(r)
 		default:
 			r.Unknown()
 		}
@@ -290,6 +294,29 @@ func readSelfAssessment(r *jsondoc.Reader) (a SelfAssessment) {
 }
 
 func readID(r *jsondoc.Reader) ID { return ID(r.String()) }
+
+func readText(r *jsondoc.Reader) Text { return r.Text(strategy.Visible) }
+
+// checkURL says what is wrong with a link URL, or returns "": it must be
+// https:// with a host, or mailto: with an address.
+func checkURL(s string) string {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+	case u.Scheme == "https" && u.Host != "" && u.Hostname() != "" && u.Opaque == "":
+		return ""
+	case u.Scheme == "mailto" && validAddress(u.Opaque):
+		return ""
+	}
+	return "the link " + diag.Quote(s) + " is not an https:// URL with a host (https://www.bl.ch/...) nor a mailto: address (mailto:name@bl.ch)"
+}
+
+// validAddress reports whether s is a plain e-mail address: something, one
+// '@', a domain.
+func validAddress(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	return ok && local != "" && domain != "" && !strings.ContainsAny(domain, "@ ") && !strings.ContainsAny(local, " ")
+}
 
 func readDate(r *jsondoc.Reader) Date { return jsondoc.Parse(r, strategy.ParseDate) }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/examples"
+	"github.com/bl-digital/kompass/internal/jsondoc"
 	"github.com/bl-digital/kompass/internal/jsondoc/jsondoctest"
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/stretchr/testify/assert"
@@ -15,7 +16,7 @@ import (
 // matchesJSONv2 checks that Unmarshal decodes data as encoding/json/v2 does.
 func matchesJSONv2(t *testing.T, data []byte) {
 	t.Helper()
-	jsondoctest.MatchesJSONv2(t, data, portfolio.CheckOptions(false), portfolio.Unmarshal)
+	jsondoctest.MatchesJSONv2(t, data, jsondoc.Options{Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}}, portfolio.Unmarshal)
 }
 
 func TestUnmarshalMatchesJSONv2(t *testing.T) {
@@ -65,7 +66,9 @@ func TestUnmarshalReportsEveryProblem(t *testing.T) {
   {"id": "M2", "savings": {"people": 1.5}, "start": "2026-13"}
 ], "extra": true}`
 	p, l := portfolio.Unmarshal([]byte(doc))
-	require.Nil(t, p)
+	require.NotNil(t, p, "decoding reads on past bad values")
+	assert.Equal(t, []portfolio.ID{"M1", "M2"}, []portfolio.ID{p.Measures[0].ID, p.Measures[1].ID}, "what decoded is kept for Validate")
+	assert.Nil(t, p.Measures[0].Progress, "a bad value is left zero")
 	var got []string
 	for _, pr := range l {
 		got = append(got, string(pr.Rule)+" "+pr.String())

@@ -149,8 +149,9 @@ type Milestone struct {
 type Link struct {
 	// Title is the link's text.
 	Title Text `json:"title"`
-	// URL is an https URL.
-	URL string `json:"url" jsonschema:"format=uri,pattern=^https://"`
+	// URL is an https URL with a host (https://www.bl.ch/...) or a mailto:
+	// address (mailto:digital@bl.ch).
+	URL string `json:"url" jsonschema:"format=uri,pattern=^(https://[^/?#@:\\s]+|mailto:[^@\\s]+@[^@\\s]+)"`
 }
 
 // SelfAssessment is the owner's own rating of a measure's schedule.

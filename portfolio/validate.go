@@ -13,15 +13,21 @@ import (
 // Validate checks p against s beyond what the JSON Schema can: unique ids,
 // references to goals, owners and measures, a dependsOn cycle, dates, and
 // status/progress contradictions. With a nil s the checks that need the
-// strategy are left out. It reports every problem, in document order.
-func Validate(p *Portfolio, s *strategy.Strategy) diag.List {
+// strategy are left out. It reports every problem, in document order, with
+// JSON pointers but no positions (schema.Validate adds them), as
+// strategy's Validate does.
+//
+// A partly decoded portfolio (from Unmarshal, with problems) may be
+// validated: values left zero (a missing id, an unreadable date) are not
+// checked again.
+func (p *Portfolio) Validate(s *strategy.Strategy) diag.List {
 	if p == nil {
 		return diag.List{{Rule: diag.RuleEmpty, Message: "no portfolio"}}
 	}
 	var l diag.List
-	if s != nil && p.Strategy != s.ID {
+	if s != nil && p.Strategy != "" && p.Strategy != s.ID {
 		l = append(l, diag.Problem{Pointer: "/strategy", Rule: diag.RuleStrategyMismatch,
-			Message: fmt.Sprintf("portfolio is for strategy %q, but the strategy is %q", p.Strategy, s.ID)})
+			Message: fmt.Sprintf("portfolio is for strategy %s, but the strategy is %s", diag.Quote(string(p.Strategy)), diag.Quote(string(s.ID)))})
 	}
 	orgs := idset.New[ID]("organisation", func(i int) string { return diag.Pointer("organisations", i, "id") })
 	for i, o := range p.Organisations {
@@ -37,24 +43,29 @@ func Validate(p *Portfolio, s *strategy.Strategy) diag.List {
 	return append(l, dependencyCycles(p)...)
 }
 
+// Validate is p.Validate(s).
+//
+// Deprecated: use the method, shaped as strategy's Validate.
+func Validate(p *Portfolio, s *strategy.Strategy) diag.List { return p.Validate(s) }
+
 func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs, measures *idset.Set[ID]) diag.List {
 	at := func(tokens ...any) string { return diag.Pointer(append([]any{"measures", i}, tokens...)...) }
 	if s != nil {
 		for j, g := range m.Goals {
-			if _, _, ok := s.Goal(g); !ok {
+			if _, _, ok := s.Goal(g); !ok && g != "" {
 				l = append(l, diag.Problem{Pointer: at("goals", j), Rule: diag.RuleUnknownGoal,
-					Message: fmt.Sprintf("goal %q is not a goal of strategy %q", g, s.ID)})
+					Message: fmt.Sprintf("goal %s is not a goal of strategy %s", diag.Quote(string(g)), diag.Quote(string(s.ID)))})
 			}
 		}
 	}
 	if m.Owner != "" && !orgs.Has(m.Owner) {
 		l = append(l, diag.Problem{Pointer: at("owner"), Rule: diag.RuleUnknownOwner,
-			Message: fmt.Sprintf("owner %q is not one of the portfolio's organisations", m.Owner)})
+			Message: fmt.Sprintf("owner %s is not one of the portfolio's organisations", diag.Quote(string(m.Owner)))})
 	}
 	for j, d := range m.DependsOn {
-		if d != m.ID && !measures.Has(d) {
+		if d != m.ID && d != "" && !measures.Has(d) {
 			l = append(l, diag.Problem{Pointer: at("dependsOn", j), Rule: diag.RuleUnknownMeasure,
-				Message: fmt.Sprintf("dependsOn %q is not a measure of this portfolio", d)})
+				Message: fmt.Sprintf("dependsOn %s is not a measure of this portfolio", diag.Quote(string(d)))})
 		}
 	}
 	if !m.Start.IsZero() && !m.End.IsZero() && m.End.Last().Before(m.Start.First()) {
@@ -72,7 +83,7 @@ func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs,
 		}
 		if ind.Target.Value == ind.Baseline.Value {
 			l = append(l, diag.Problem{Pointer: at("indicators", j, "target", "value"), Rule: diag.RuleIndicatorTarget,
-				Message: fmt.Sprintf("indicator %q: target %v equals the baseline, so achievement cannot be measured", ind.ID, ind.Target.Value)})
+				Message: fmt.Sprintf("indicator %s: target %v equals the baseline, so achievement cannot be measured", diag.Quote(string(ind.ID)), ind.Target.Value)})
 		}
 	}
 	return l
@@ -147,7 +158,7 @@ func cycleProblem(p *Portfolio, cycle []int) diag.Problem {
 	rotated := append(slices.Clone(cycle[start:]), cycle[:start]...)
 	names := make([]string, 0, len(rotated)+1)
 	for _, i := range rotated {
-		names = append(names, string(p.Measures[i].ID))
+		names = append(names, diag.Cut(string(p.Measures[i].ID)))
 	}
 	names = append(names, names[0])
 	first, next := rotated[0], p.Measures[rotated[(1)%len(rotated)]].ID

@@ -62,12 +62,17 @@ func BenchmarkLayers(b *testing.B) {
 	}
 	b.Run("bytes+tree", func(b *testing.B) {
 		for b.Loop() {
-			jsondoc.Check(data, portfolio.CheckOptions(true))
+			jsondoc.Check(data, jsondoc.Options{Tree: true})
+		}
+	})
+	b.Run("bytes+spans", func(b *testing.B) {
+		for b.Loop() {
+			jsondoc.Check(data, jsondoc.Options{Tree: true, Spans: "measures"})
 		}
 	})
 	b.Run("bytes", func(b *testing.B) {
 		for b.Loop() {
-			jsondoc.Check(data, portfolio.CheckOptions(false))
+			jsondoc.Check(data, jsondoc.Options{})
 		}
 	})
 	b.Run("decode", func(b *testing.B) {
@@ -75,22 +80,23 @@ func BenchmarkLayers(b *testing.B) {
 			portfolio.Unmarshal(data)
 		}
 	})
-	doc, _ := jsondoc.Check(data, portfolio.CheckOptions(true))
+	doc, _ := jsondoc.Check(data, jsondoc.Options{Tree: true, Spans: "measures"})
+	whole, _ := jsondoc.Check(data, jsondoc.Options{Tree: true})
 	b.Run("schema-parallel", func(b *testing.B) {
 		for b.Loop() {
-			c.portfolioProblems(doc.Tree)
+			c.portfolioProblems(doc)
 		}
 	})
 	b.Run("schema-sequential", func(b *testing.B) {
 		for b.Loop() {
-			c.problems(c.portfolio, doc.Tree, "")
+			c.problems(c.portfolio, whole.Tree, "")
 		}
 	})
 	p, _ := portfolio.Unmarshal(data)
 	s, _ := strategy.DecodeBytes(examples.StrategyJSON)
 	b.Run("semantics", func(b *testing.B) {
 		for b.Loop() {
-			portfolio.Validate(p, s)
+			p.Validate(s)
 		}
 	})
 }

@@ -27,6 +27,9 @@ func ExampleValidatePortfolio() {
 	}
 	// Output:
 	// demo.json:7:6: /measures/0/status: "done" is not one of the allowed values: planned, active, paused, completed, cancelled [schema]
+	// demo.json:8:53: /measures/1/goals/0: goal "XX9" is not a goal of strategy "bl-dt-2026" [unknown-goal]
+	// demo.json:8:61: /measures/1/owner: owner "BUD" is not one of the portfolio's organisations [unknown-owner]
+	// demo.json:9:43: /measures/1/end: end 2025 is before start 2026 [end-before-start]
 }
 
 func ExampleValidatePortfolio_semantics() {

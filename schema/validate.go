@@ -22,134 +22,206 @@ import (
 
 // ValidateStrategy validates a strategy file in all layers: its bytes, the
 // JSON Schema, strict decoding and Strategy.Validate. It returns every
-// problem found, sorted, with pointer, line and column, and the decoded
-// Strategy, which is nil when the file could not be decoded and may be
-// non-nil when the list has errors: check the list with HasErrors.
+// problem found (at most diag.MaxProblems, then one that says how many
+// more), sorted, with pointer, line and column, and the Strategy as far as
+// it decoded: nil when the file is not JSON, and possibly non-nil when the
+// list has errors: check the list with HasErrors.
 func ValidateStrategy(data []byte) (*strategy.Strategy, diag.List) {
-	doc, l := jsondoc.Check(data, jsondoc.Options{Tree: true})
-	if doc == nil {
-		return nil, l
-	}
-	c, err := load()
-	if err != nil {
-		return nil, append(l, internalProblem(err))
-	}
-	sl := c.problems(c.strategy, doc.Tree, "")
-	s, dl := strategy.Unmarshal(doc.Text)
-	l = append(append(l, sl...), dedupe(dl, sl)...)
-	if s != nil {
-		l = append(l, s.Validate()...)
-	}
-	jsondoc.Locate(data, l)
-	l.Sort()
-	return s, l
+	r := validateStrategy(data)
+	return r.Strategy, r.Problems
 }
 
 // ValidatePortfolio validates a portfolio file in all layers: its bytes
 // (with at most portfolio.MaxMeasures measures), the JSON Schema, strict
-// decoding and portfolio.Validate against s. A nil s leaves out the checks
+// decoding and Portfolio.Validate against s. A nil s leaves out the checks
 // that need the strategy (goal references, the strategy's id). It returns
-// every problem found, sorted, with pointer, line and column, and the
-// decoded Portfolio, which is nil when the file could not be decoded and
-// may be non-nil when the list has errors: check the list with HasErrors.
+// every problem found (at most diag.MaxProblems, then one that says how
+// many more), sorted, with pointer, line and column, and the Portfolio as
+// far as it decoded: nil when the file is not JSON, and possibly non-nil
+// when the list has errors: check the list with HasErrors.
 //
 // The measures are checked against the schema in parallel, on all of
-// GOMAXPROCS, while the portfolio is decoded.
+// GOMAXPROCS, one at a time each, while the portfolio is decoded.
 func ValidatePortfolio(data []byte, s *strategy.Strategy) (*portfolio.Portfolio, diag.List) {
+	r := validatePortfolio(data, s)
+	return r.Portfolio, r.Problems
+}
+
+// bom is the UTF-8 byte order mark, which jsondoc.Check reports and strips.
+var bom = []byte("\xEF\xBB\xBF")
+
+// validateStrategy is ValidateStrategy with a Result.
+func validateStrategy(data []byte) Result {
+	res := Result{Kind: Strategy}
+	if len(data) > jsondoc.DefaultMaxSize {
+		res.Problems = tooLarge()
+		return res
+	}
+	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true})
+	if doc == nil {
+		res.Problems = finish(data, bl)
+		return res
+	}
+	var sl diag.List
+	if c, err := load(); err != nil {
+		sl = diag.List{internalProblem(err)}
+	} else {
+		sl = c.guarded(c.strategy, doc.Tree, "")
+	}
+	var dl, vl diag.List
+	func() {
+		defer recoverAs(&dl, "", "decoding")
+		res.Strategy, dl = strategy.Unmarshal(doc.Text)
+	}()
+	if res.Strategy != nil {
+		func() {
+			defer recoverAs(&vl, "", "the semantic checks")
+			vl = res.Strategy.Validate()
+		}()
+	}
+	res.Problems = finish(data, merge(bl, sl, dl, vl))
+	return res
+}
+
+// validatePortfolio is ValidatePortfolio with a Result.
+func validatePortfolio(data []byte, s *strategy.Strategy) Result {
+	res := Result{Kind: Portfolio}
+	if len(data) > jsondoc.DefaultMaxSize {
+		res.Problems = tooLarge()
+		return res
+	}
 	// Decoding and the semantic checks need only the text: they run while
 	// the bytes are checked and the schema applied, and their result is
 	// dropped if the bytes turn out unreadable.
 	var p *portfolio.Portfolio
 	var dl, vl diag.List
 	decoded := make(chan struct{})
-	if len(data) <= jsondoc.DefaultMaxSize {
-		go func() {
-			defer close(decoded)
-			if p, dl = portfolio.Unmarshal(bytes.TrimPrefix(data, bom)); p != nil {
-				vl = portfolio.Validate(p, s)
-			}
+	go func() {
+		defer close(decoded)
+		func() {
+			defer recoverAs(&dl, "", "decoding")
+			p, dl = portfolio.Unmarshal(bytes.TrimPrefix(data, bom))
 		}()
-	} else {
-		close(decoded)
-	}
-	doc, l := jsondoc.Check(data, portfolio.CheckOptions(true))
+		if p != nil {
+			defer recoverAs(&vl, "", "the semantic checks")
+			vl = p.Validate(s)
+		}
+	}()
+	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true, Spans: "measures",
+		Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}})
 	if doc == nil {
 		<-decoded
-		return nil, l
+		res.Problems = finish(data, bl)
+		return res
 	}
-	c, err := load()
-	if err != nil {
-		<-decoded
-		return nil, append(l, internalProblem(err))
+	var sl diag.List
+	if c, err := load(); err != nil {
+		sl = diag.List{internalProblem(err)}
+	} else {
+		sl = c.portfolioProblems(doc)
 	}
-	sl := c.portfolioProblems(doc.Tree)
 	<-decoded
-	l = append(append(append(l, sl...), dedupe(dl, sl)...), vl...)
-	jsondoc.Locate(data, l)
-	l.Sort()
-	return p, l
+	res.Portfolio = p
+	res.Problems = finish(data, merge(bl, sl, dl, vl))
+	return res
 }
 
-// bom is the UTF-8 byte order mark, which jsondoc.Check reports and strips.
-var bom = []byte("\xEF\xBB\xBF")
+func tooLarge() diag.List {
+	return diag.List{{Line: 1, Column: 1, Rule: diag.RuleTooLarge,
+		Message: fmt.Sprintf("the file is larger than the limit of %d MiB", jsondoc.DefaultMaxSize>>20)}}
+}
 
-// chunk is how many measures a worker validates at a time.
+// finish places, sorts, escapes and limits the problems of one file.
+func finish(data []byte, l diag.List) diag.List {
+	jsondoc.Locate(data, l)
+	l.Sort()
+	l = slices.CompactFunc(l, func(a, b diag.Problem) bool { return a == b })
+	l.Escape()
+	return l.Limit(0)
+}
+
+// recoverAs turns a panic into a problem of rule diag.RuleInternal at ptr,
+// appended to l: a bug in Kompass or a library must not end the program
+// that validates, nor hide the other problems. Call it deferred.
+func recoverAs(l *diag.List, ptr, what string) {
+	if r := recover(); r != nil {
+		*l = append(*l, diag.Problem{Pointer: ptr, Rule: diag.RuleInternal,
+			Message: fmt.Sprintf("%s failed here (%v): this is a bug in Kompass or a library it uses; please report it with the file", what, diag.Cut(fmt.Sprint(r)))})
+	}
+}
+
+// chunk is how many measures a worker takes at a time.
 const chunk = 64
 
-// portfolioProblems validates tree against the portfolio schema: the
-// measures item by item on several goroutines, the rest as a whole.
-func (c *compiled) portfolioProblems(tree any) diag.List {
-	root, ok := tree.(map[string]any)
-	measures, ok2 := root["measures"].([]any)
-	if !ok || !ok2 || len(measures) < 2*chunk {
-		return c.problems(c.portfolio, tree, "")
-	}
-	shallow := make(map[string]any, len(root))
-	for k, v := range root {
-		shallow[k] = v
-	}
-	shallow["measures"] = []any{}
+// portfolioProblems validates the document against the portfolio schema:
+// the top level without its measures, then each measure on its own, its
+// tree built from its span and dropped after, on several goroutines.
+func (c *compiled) portfolioProblems(doc *jsondoc.Doc) diag.List {
 	var (
 		mu   sync.Mutex
 		all  diag.List
+		more int
 		next atomic.Int64
 		wg   sync.WaitGroup
 	)
 	collect := func(l diag.List) {
-		if len(l) > 0 {
-			mu.Lock()
-			all = append(all, l...)
-			mu.Unlock()
+		if len(l) == 0 {
+			return
 		}
+		mu.Lock()
+		defer mu.Unlock()
+		n := min(len(l), max(diag.MaxProblems-len(all), 0))
+		all = append(all, l[:n]...)
+		more += len(l) - n
 	}
-	for range runtime.GOMAXPROCS(0) {
+	spans := doc.Spans
+	text := doc.Text
+	for range min(runtime.GOMAXPROCS(0), (len(spans)+chunk-1)/chunk) {
 		wg.Go(func() {
+			var b jsondoc.Builder
 			for {
 				from := int(next.Add(chunk)) - chunk
-				if from >= len(measures) {
+				if from >= len(spans) {
 					return
 				}
-				for i := from; i < min(from+chunk, len(measures)); i++ {
-					collect(c.problems(c.measure, measures[i], "/measures/"+strconv.Itoa(i)))
+				var l diag.List
+				for i := from; i < min(from+chunk, len(spans)); i++ {
+					sp := spans[i]
+					l = append(l, c.guarded(c.measure, b.Value(text[sp.Start:sp.End]), "/measures/"+strconv.Itoa(i))...)
 				}
+				collect(l)
 			}
 		})
 	}
-	collect(c.problems(c.portfolio, shallow, ""))
+	collect(c.guarded(c.portfolio, doc.Tree, ""))
 	wg.Wait()
+	if more > 0 {
+		all = append(all, diag.More(more))
+	}
 	return all
+}
+
+// validateValue applies a compiled schema; tests replace it to make it
+// panic.
+var validateValue = func(s *jsonschema.Schema, v any) error { return s.Validate(v) }
+
+// guarded is problems, with a panic of the validator turned into a problem
+// at prefix.
+func (c *compiled) guarded(s *jsonschema.Schema, v any, prefix string) (l diag.List) {
+	defer recoverAs(&l, prefix, "the JSON Schema validator")
+	return c.problems(s, v, prefix)
 }
 
 // problems validates v against s and turns the leaf errors into problems
 // whose pointers start with prefix.
 func (c *compiled) problems(s *jsonschema.Schema, v any, prefix string) diag.List {
-	err := s.Validate(v)
+	err := validateValue(s, v)
 	if err == nil {
 		return nil
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return diag.List{{Pointer: prefix, Rule: diag.RuleSchema, Message: err.Error()}}
+		return diag.List{{Pointer: prefix, Rule: diag.RuleSchema, Message: diag.Cut(err.Error())}}
 	}
 	var l diag.List
 	var walk func(*jsonschema.ValidationError)
@@ -184,8 +256,11 @@ func (c *compiled) explain(e *jsonschema.ValidationError, root any, prefix strin
 		var l diag.List
 		for _, k := range sortedKeys(obj) {
 			if _, known := sch.Properties[k]; !known {
-				l = append(l, problem(ptr+diag.Pointer(k), fmt.Sprintf("unknown property %q", k)))
+				l = append(l, problem(ptr+diag.Pointer(k), "unknown property "+diag.Quote(k)))
 			}
+		}
+		if len(l) > diag.MaxProblems {
+			l = append(l[:diag.MaxProblems], diag.More(len(l)-diag.MaxProblems))
 		}
 		if len(l) > 0 {
 			return l
@@ -221,36 +296,17 @@ func (c *compiled) explain(e *jsonschema.ValidationError, root any, prefix strin
 			return diag.List{problem(ptr, fmt.Sprintf("%s is not a valid id: it must be a letter or digit, then up to 63 letters, digits, '.', '_' or '-'", show(value)))}
 		case strategy.DatePattern:
 			return diag.List{problem(ptr, fmt.Sprintf("%s is not a date: it must be YYYY, YYYY-MM or YYYY-MM-DD", show(value)))}
-		case "^https://":
-			return diag.List{problem(ptr, fmt.Sprintf("%s is not an https URL", show(value)))}
+		case linkPattern:
+			return diag.List{problem(ptr, fmt.Sprintf("the link %s is not an https:// URL with a host (https://www.bl.ch/...) nor a mailto: address (mailto:name@bl.ch)", show(value)))}
+		case strategy.VisiblePattern:
+			return diag.List{problem(ptr, "the German text (de) is empty or only white space: every reader falls back to it, so it must hold visible text")}
 		}
 	}
 	return diag.List{problem(ptr, e.Message)}
 }
 
-// dedupe drops the decoder's problems at pointers at or below a pointer the
-// schema reported already: the same defect, found twice.
-func dedupe(decoded, schema diag.List) diag.List {
-	if len(decoded) == 0 || len(schema) == 0 {
-		return decoded
-	}
-	seen := make(map[string]bool, len(schema))
-	for _, p := range schema {
-		seen[p.Pointer] = true
-	}
-	return slices.DeleteFunc(decoded, func(p diag.Problem) bool {
-		for ptr := p.Pointer; ; {
-			if seen[ptr] {
-				return true
-			}
-			i := strings.LastIndexByte(ptr, '/')
-			if i < 0 {
-				return false
-			}
-			ptr = ptr[:i]
-		}
-	})
-}
+// linkPattern is the pattern of a link URL in the schema.
+const linkPattern = `^(https://[^/?#@:\s]+|mailto:[^@\s]+@[^@\s]+)`
 
 // resolve finds the value at a JSON pointer in a tree of plain values.
 func resolve(v any, ptr string) (any, bool) {
@@ -294,15 +350,15 @@ func unescapeLocation(loc string) string {
 func show(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strconv.Quote(x)
+		return diag.Quote(x)
 	case json.Number:
-		return x.String()
+		return diag.Cut(x.String())
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Sprint(v)
+		return diag.Cut(fmt.Sprint(v))
 	}
-	return string(b)
+	return diag.Cut(string(b))
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -286,7 +286,7 @@ func readBase(base *Base) (*object, []json.RawMessage, diag.List) {
 	bad := func(msg string) (*object, []json.RawMessage, diag.List) {
 		return nil, nil, diag.List{{File: base.Name, Rule: RuleWorkbook, Message: msg + ": check it with kompass validate"}}
 	}
-	if _, l := jsondoc.Check(data, portfolio.CheckOptions(false)); l.HasErrors() {
+	if _, l := jsondoc.Check(data, jsondoc.Options{Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}}); l.HasErrors() {
 		l.SetFile(base.Name)
 		return nil, nil, l
 	}

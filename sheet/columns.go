@@ -75,14 +75,14 @@ func newEnum[T ~string](name string, values []T, labels map[string][4]string) *e
 }
 
 var (
-	statusEnum = newEnum("status", portfolio.Statuses, map[string][4]string{
+	statusEnum = newEnum("status", portfolio.Statuses(), map[string][4]string{
 		"planned":   {"geplant", "planifiée", "pianificata", "planned"},
 		"active":    {"aktiv", "en cours", "in corso", "active"},
 		"paused":    {"pausiert", "suspendue", "sospesa", "paused"},
 		"completed": {"abgeschlossen", "terminée", "conclusa", "completed"},
 		"cancelled": {"abgebrochen", "annulée", "annullata", "cancelled"},
 	})
-	fieldEnum = newEnum("field", portfolio.Fields, map[string][4]string{
+	fieldEnum = newEnum("field", portfolio.Fields(), map[string][4]string{
 		"processes":   {"Prozesse", "Processus", "Processi", "Processes"},
 		"competences": {"Kompetenzen", "Compétences", "Competenze", "Competences"},
 		"culture":     {"Kultur", "Culture", "Cultura", "Culture"},
@@ -91,23 +91,23 @@ var (
 		"data":        {"Daten", "Données", "Dati", "Data"},
 		"law":         {"Recht", "Droit", "Diritto", "Law"},
 	})
-	beneficiaryEnum = newEnum("beneficiary", strategy.Beneficiaries, map[string][4]string{
+	beneficiaryEnum = newEnum("beneficiary", strategy.Beneficiaries(), map[string][4]string{
 		"population": {"Bevölkerung", "Population", "Popolazione", "Population"},
 		"business":   {"Wirtschaft", "Économie", "Economia", "Business"},
 		"staff":      {"Mitarbeitende", "Personnel", "Personale", "Staff"},
 	})
-	purposeEnum = newEnum("purpose", portfolio.Purposes, map[string][4]string{
+	purposeEnum = newEnum("purpose", portfolio.Purposes(), map[string][4]string{
 		"effectiveness":       {"a) Wirksamere Verwaltung", "a) Administration plus efficace", "a) Amministrazione più efficace", "a) More effective administration"},
 		"service-efficiency":  {"b) Effizientere Dienstleistungen", "b) Prestations plus efficientes", "b) Servizi più efficienti", "b) More efficient services"},
 		"fewer-visits":        {"c) Weniger Behördengänge", "c) Moins de déplacements", "c) Meno visite agli uffici", "c) Fewer visits to offices"},
 		"internal-efficiency": {"d) Effizientere interne Abläufe", "d) Processus internes plus efficients", "d) Processi interni più efficienti", "d) More efficient internal processes"},
 	})
-	ratingEnum = newEnum("rating", portfolio.Ratings, map[string][4]string{
+	ratingEnum = newEnum("rating", portfolio.Ratings(), map[string][4]string{
 		"on-track": {"auf Kurs", "dans les temps", "in linea", "on track"},
 		"at-risk":  {"gefährdet", "menacé", "a rischio", "at risk"},
 		"late":     {"verzögert", "en retard", "in ritardo", "late"},
 	})
-	currencyEnum = newEnum("currency", portfolio.Currencies, nil)
+	currencyEnum = newEnum("currency", portfolio.Currencies(), nil)
 	// boolEnum is only used for the dropdown's labels; parseBool reads more.
 	boolEnum = &enum{name: "yes/no", values: []string{"true", "false"}, labels: map[string][4]string{
 		"true":  {"ja", "oui", "sì", "yes"},

@@ -1,6 +1,10 @@
 package strategy
 
-import "github.com/bl-digital/kompass/internal/enum"
+import (
+	"slices"
+
+	"github.com/bl-digital/kompass/internal/enum"
+)
 
 // Beneficiary is a group a goal or measure serves.
 type Beneficiary string
@@ -11,17 +15,19 @@ const (
 	Staff      Beneficiary = "staff"      // Mitarbeitende
 )
 
-// Beneficiaries lists every Beneficiary in display order.
-var Beneficiaries = []Beneficiary{Population, Business, Staff}
+// Beneficiaries returns, in a new slice, every Beneficiary in display order.
+func Beneficiaries() []Beneficiary { return slices.Clone(beneficiaries[:]) }
+
+var beneficiaries = [...]Beneficiary{Population, Business, Staff}
 
 func (b Beneficiary) String() string { return string(b) }
 
 // MarshalText writes b; it fails for a value not in Beneficiaries.
 func (b Beneficiary) MarshalText() ([]byte, error) {
-	return enum.Marshal("beneficiary", b, Beneficiaries)
+	return enum.Marshal("beneficiary", b, beneficiaries[:])
 }
 
 // UnmarshalText accepts only the values in Beneficiaries.
 func (b *Beneficiary) UnmarshalText(text []byte) error {
-	return enum.Unmarshal("beneficiary", text, b, Beneficiaries)
+	return enum.Unmarshal("beneficiary", text, b, beneficiaries[:])
 }

@@ -63,7 +63,7 @@ func TestDateJSONRoundTrip(t *testing.T) {
 }
 
 func TestBeneficiaryText(t *testing.T) {
-	for _, b := range strategy.Beneficiaries {
+	for _, b := range strategy.Beneficiaries() {
 		text, err := b.MarshalText()
 		require.NoError(t, err)
 		var back strategy.Beneficiary

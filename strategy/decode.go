@@ -8,13 +8,17 @@ import (
 	"github.com/bl-digital/kompass/internal/jsondoc"
 )
 
-// Decode reads a strategy file from r: it checks the bytes (size, encoding,
-// syntax, duplicate member names, nesting), decodes strictly (unknown
-// members, wrong types, bad enum values and dates are errors) and runs
-// Validate. On failure the error is a diag.List of every problem found, with
-// JSON pointers, lines and columns, and the Strategy is nil. Warnings alone
-// (a byte order mark) do not fail. Decode does not apply the JSON Schema;
-// package schema does.
+// Decode reads a strategy file from r, at most 32 MiB: it checks the bytes
+// (size, encoding, syntax, numbers, duplicate member names, nesting) and
+// decodes strictly (unknown members, wrong types, bad enum values and
+// dates, texts without visible German are errors). On failure the error is
+// a diag.List of every problem found (at most diag.MaxProblems), with JSON
+// pointers, lines and columns, and the Strategy is nil. Warnings alone (a
+// byte order mark) do not fail.
+//
+// Decode does what portfolio.Decode does for a portfolio: it reads. It
+// does not run Validate (the rules across values, such as unique ids), nor
+// the JSON Schema: schema.Validate runs every layer.
 func Decode(r io.Reader) (*Strategy, error) {
 	data, err := jsondoc.Read(r, 0)
 	if err != nil {
@@ -29,25 +33,22 @@ func DecodeBytes(data []byte) (*Strategy, error) {
 	if doc != nil {
 		s, ul := Unmarshal(doc.Text)
 		l = append(l, ul...)
-		if s != nil {
-			vl := s.Validate()
-			jsondoc.Locate(data, vl)
-			l = append(l, vl...)
-			if !l.HasErrors() {
-				return s, nil
-			}
+		if s != nil && !l.HasErrors() {
+			return s, nil
 		}
 	}
 	l.Sort()
-	return nil, l
+	return nil, l.Limit(0)
 }
 
 // Unmarshal decodes text strictly into a Strategy, without the byte checks
-// and semantic checks of Decode: for callers that checked the bytes
-// themselves, as package schema does. It reports every unknown member,
-// value of the wrong JSON type and bad id, enum value or date, with
-// pointers and positions in text, and returns a nil Strategy when there is
-// any.
+// of Decode: for callers that checked the bytes themselves, as package
+// schema does. It reports every unknown member, value of the wrong JSON
+// type, bad enum value or date and text without visible German, with
+// pointers and positions in text, and reads on past them: it returns the
+// Strategy as far as it decoded, the bad values left zero, so that
+// Validate can check the rest. The Strategy is nil only for text that is
+// not JSON (a syntax error ends decoding).
 //
 // The decoder is written out by hand, without reflection, to keep the
 // WebAssembly widget small; a test checks that it decodes exactly as
@@ -56,10 +57,11 @@ func Unmarshal(text []byte) (*Strategy, diag.List) {
 	r := jsondoc.NewReader(text)
 	s := readStrategy(r)
 	r.End()
-	if l := r.Problems(); len(l) > 0 {
+	l := r.Problems()
+	if r.Failed() {
 		return nil, l
 	}
-	return &s, nil
+	return &s, l
 }
 
 func readStrategy(r *jsondoc.Reader) (s Strategy) {
@@ -70,15 +72,15 @@ func readStrategy(r *jsondoc.Reader) (s Strategy) {
 		case "id":
 			s.ID = readID(r)
 		case "title":
-			s.Title = r.StringMap()
+			s.Title = readText(r)
 		case "issuer":
-			s.Issuer = r.StringMap()
+			s.Issuer = readText(r)
 		case "adopted":
 			s.Adopted = readDate(r)
 		case "period":
 			s.Period = readPeriod(r)
 		case "vision":
-			s.Vision = r.StringMap()
+			s.Vision = readText(r)
 		case "maxims":
 			s.Maxims = jsondoc.List(r, readMaxim)
 		case "focusAreas":
@@ -114,9 +116,9 @@ func readMaxim(r *jsondoc.Reader) (m Maxim) {
 		case "id":
 			m.ID = readID(r)
 		case "title":
-			m.Title = r.StringMap()
+			m.Title = readText(r)
 		case "text":
-			m.Text = r.StringMap()
+			m.Text = readText(r)
 		case "extensions":
 			m.Extensions = r.Map()
 		default:
@@ -132,9 +134,9 @@ func readFocusArea(r *jsondoc.Reader) (fa FocusArea) {
 		case "id":
 			fa.ID = readID(r)
 		case "title":
-			fa.Title = r.StringMap()
+			fa.Title = readText(r)
 		case "motto":
-			fa.Motto = r.StringMap()
+			fa.Motto = readText(r)
 		case "benefits":
 			fa.Benefits = jsondoc.List(r, readText)
 		case "goals":
@@ -154,9 +156,9 @@ func readGoal(r *jsondoc.Reader) (g Goal) {
 		case "id":
 			g.ID = readID(r)
 		case "title":
-			g.Title = r.StringMap()
+			g.Title = readText(r)
 		case "text":
-			g.Text = r.StringMap()
+			g.Text = readText(r)
 		case "beneficiaries":
 			g.Beneficiaries = jsondoc.List(r, readBeneficiary)
 		case "extensions":
@@ -172,9 +174,9 @@ func readGlossaryEntry(r *jsondoc.Reader) (e GlossaryEntry) {
 	r.Object(func(name []byte) {
 		switch string(name) {
 		case "term":
-			e.Term = r.StringMap()
+			e.Term = readText(r)
 		case "definition":
-			e.Definition = r.StringMap()
+			e.Definition = readText(r)
 		default:
 			r.Unknown()
 		}
@@ -182,7 +184,7 @@ func readGlossaryEntry(r *jsondoc.Reader) (e GlossaryEntry) {
 	return e
 }
 
-func readText(r *jsondoc.Reader) Text { return r.StringMap() }
+func readText(r *jsondoc.Reader) Text { return r.Text(Visible) }
 
 func readID(r *jsondoc.Reader) ID { return ID(r.String()) }
 
@@ -190,6 +192,6 @@ func readDate(r *jsondoc.Reader) Date { return jsondoc.Parse(r, ParseDate) }
 
 func readBeneficiary(r *jsondoc.Reader) Beneficiary {
 	return jsondoc.Parse(r, func(s string) (Beneficiary, error) {
-		return enum.Parse("beneficiary", s, Beneficiaries)
+		return enum.Parse("beneficiary", s, beneficiaries[:])
 	})
 }

@@ -1,8 +1,12 @@
 package strategy
 
-// Languages are the languages a Text may carry, in order of preference
+import "slices"
+
+// Languages returns, in a new slice, the languages a Text may carry, in order of preference
 // after the reader's own. German is required.
-var Languages = []string{"de", "fr", "it", "en"}
+func Languages() []string { return slices.Clone(languages[:]) }
+
+var languages = [...]string{"de", "fr", "it", "en"}
 
 // Text is multilingual text keyed by language ("de", "fr", "it", "en").
 // German ("de") is required in data files; readers fall back to it.
@@ -17,7 +21,7 @@ func (t Text) In(lang string) string {
 	if s := t["de"]; s != "" {
 		return s
 	}
-	for _, l := range Languages {
+	for _, l := range languages {
 		if s := t[l]; s != "" {
 			return s
 		}

@@ -5,10 +5,13 @@
 // Usage:
 //
 //	kompass validate [--strategy FILE] [--format text|json] FILE...
-//	kompass report   [--strategy FILE] [--format text|md|html|csv|json] [--as-of DATE] [PORTFOLIO]
-//	kompass diff     [--strategy FILE] [--format text|md|json] OLD NEW
+//	kompass report   [--strategy FILE] [--format text|md|html|csv|json] [--fragment] [--as-of DATE] [--lang de|fr|it|en] [--ascii] [PORTFOLIO]
+//	kompass diff     [--strategy FILE] [--format text|md|json] [--lang de|fr|it|en] OLD NEW
 //	kompass schema   strategy|portfolio
-//	kompass serve    [--addr 127.0.0.1:8080] [--strategy FILE] [--portfolio FILE]
+//	kompass serve    [--addr 127.0.0.1:8080] [--strategy FILE] [--portfolio FILE] [--dist dist/kompass]
+//
+// Each command's -h lists its flags. The data format and every validation
+// rule are described in docs/format.md and docs/validation.md.
 //
 // Exit codes: 0 success (valid), 1 invalid data, 2 usage error or unreadable file.
 package main
@@ -31,11 +34,15 @@ const usage = `usage: kompass <command> [flags] [args]
 
 commands:
   validate [--strategy FILE] [--format text|json] FILE...
-  report   [--strategy FILE] [--format text|md|html|csv|json] [--as-of DATE] [PORTFOLIO]
-  diff     [--strategy FILE] [--format text|md|json] OLD NEW
+  report   [--strategy FILE] [--format text|md|html|csv|json] [--fragment] [--as-of DATE]
+           [--lang de|fr|it|en] [--ascii] [PORTFOLIO]
+  diff     [--strategy FILE] [--format text|md|json] [--lang de|fr|it|en] OLD NEW
   schema   strategy|portfolio
-  serve    [--addr 127.0.0.1:8080] [--strategy FILE] [--portfolio FILE]
+  serve    [--addr 127.0.0.1:8080] [--strategy FILE] [--portfolio FILE] [--dist dist/kompass]
   sheet    export|import …   workbooks for data stewards (kompass sheet help)
+
+Run "kompass <command> -h" for what a command and each of its flags do.
+Exit codes: 0 success (valid), 1 invalid data, 2 usage error or unreadable file.
 `
 
 func main() {

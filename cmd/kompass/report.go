@@ -100,10 +100,10 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// checkLang accepts the languages of strategy.Languages.
+// checkLang accepts the languages of strategy.Languages().
 func checkLang(lang string) error {
-	if !slices.Contains(strategy.Languages, lang) {
-		return fmt.Errorf("--lang %q: want one of %s", lang, strings.Join(strategy.Languages, ", "))
+	if !slices.Contains(strategy.Languages(), lang) {
+		return fmt.Errorf("--lang %q: want one of %s", lang, strings.Join(strategy.Languages(), ", "))
 	}
 	return nil
 }

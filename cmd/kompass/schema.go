@@ -7,11 +7,21 @@ import (
 	"github.com/bl-digital/kompass/schema"
 )
 
+const schemaUsage = `usage: kompass schema strategy|portfolio
+
+Prints the JSON Schema (draft 2020-12) of strategy or portfolio files, for
+editors and other validators. It has no flags.
+`
+
 // runSchema is `kompass schema strategy|portfolio`: it prints the committed
 // JSON Schema (draft 2020-12) of strategy or portfolio files.
 func runSchema(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		fmt.Fprint(stdout, schemaUsage)
+		return exitOK
+	}
 	if len(args) != 1 {
-		fmt.Fprintln(stderr, "usage: kompass schema strategy|portfolio")
+		fmt.Fprint(stderr, schemaUsage)
 		return exitUsage
 	}
 	switch args[0] {

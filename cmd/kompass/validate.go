@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/examples"
-	"github.com/bl-digital/kompass/internal/jsondoc"
 	"github.com/bl-digital/kompass/schema"
 	"github.com/bl-digital/kompass/strategy"
 )
@@ -63,7 +63,16 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	strategyFile := fs.String("strategy", "", "the strategy `FILE` portfolios are checked against")
 	format := fs.String("format", "text", "output format: text or json")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: kompass validate [--strategy FILE] [--format text|json] FILE...")
+		fmt.Fprint(stderr, `usage: kompass validate [--strategy FILE] [--format text|json] FILE...
+
+Validates strategy and portfolio files (told apart by their content) in every
+layer: bytes, JSON Schema, decoding, and the rules across values. Each
+problem prints as file:line:col: /json/pointer: message; at most 1,000 per
+file. Exit code 0 when every file is valid (warnings allowed), 1 when any
+has an error, 2 for a usage error or a file that cannot be read.
+
+flags:
+`)
 		fs.PrintDefaults()
 	}
 	files, err := parseInterleaved(fs, args)
@@ -147,7 +156,7 @@ func (v *validator) collectStrategies(files []string) {
 	v.strategyReports = map[string]fileReport{}
 	v.contents = map[string][]byte{}
 	for _, name := range files {
-		data, err := os.ReadFile(name)
+		data, err := readFile(name)
 		if err != nil {
 			continue
 		}
@@ -155,14 +164,36 @@ func (v *validator) collectStrategies(files []string) {
 			v.contents[name] = data
 			continue
 		}
-		s, l := schema.ValidateStrategy(data)
-		v.strategyReports[name] = summarise(name, schema.Strategy, l)
-		if s != nil && !l.HasErrors() {
-			if _, dup := v.strategies[s.ID]; !dup {
-				v.strategies[s.ID] = s
+		res := schema.Validate(data, schema.Options{})
+		v.strategyReports[name] = summarise(name, res.Kind, res.Problems)
+		if res.Strategy != nil && res.Valid() {
+			if _, dup := v.strategies[res.Strategy.ID]; !dup {
+				v.strategies[res.Strategy.ID] = res.Strategy
 			}
 		}
 	}
+}
+
+// readFile reads a file through the size limit: a huge file, or an endless
+// stream such as /dev/zero, is read no further than one byte over 32 MiB
+// and then refused as too large.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// A regular file is read into a buffer of its size at once, rather
+	// than one that doubles as it fills.
+	hint := 0
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		hint = int(min(st.Size(), schema.ReadLimit))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, hint+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, schema.ReadLimit)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // read reads a file, reporting on stderr and marking the run when it cannot.
@@ -171,10 +202,10 @@ func (v *validator) read(name string) ([]byte, fileReport, bool) {
 		delete(v.contents, name)
 		return data, fileReport{}, true
 	}
-	data, err := os.ReadFile(name)
+	data, err := readFile(name)
 	if err != nil {
 		v.unreadable = true
-		fmt.Fprintf(v.stderr, "kompass validate: cannot read %s: %v\n", name, unwrapPathError(err))
+		fmt.Fprintf(v.stderr, "kompass validate: cannot read %s: %v\n", diag.Escape(name), unwrapPathError(err))
 		return nil, fileReport{File: name, Kind: schema.Unknown.String(), Error: err.Error(), Problems: []problemReport{}}, false
 	}
 	return data, fileReport{}, true
@@ -185,8 +216,15 @@ func (v *validator) strategyFile(name string) (fileReport, *strategy.Strategy, b
 	if !ok {
 		return r, nil, false
 	}
-	s, l := schema.ValidateStrategy(data)
-	return summarise(name, schema.Strategy, l), s, true
+	res := schema.Validate(data, schema.Options{})
+	if res.Kind != schema.Strategy {
+		l := res.Problems
+		if res.Kind == schema.Portfolio {
+			l = diag.List{{Line: 1, Column: 1, Rule: diag.RuleKind, Message: "--strategy names a portfolio file, not a strategy"}}
+		}
+		return summarise(name, res.Kind, l), nil, true
+	}
+	return summarise(name, res.Kind, res.Problems), res.Strategy, true
 }
 
 func (v *validator) file(name string) fileReport {
@@ -194,34 +232,14 @@ func (v *validator) file(name string) fileReport {
 	if !ok {
 		return r
 	}
-	kind, ref := schema.Detect(data)
-	var l diag.List
-	switch kind {
-	case schema.Strategy:
-		_, l = schema.ValidateStrategy(data)
-	case schema.Portfolio:
-		s, extra := v.strategyFor(ref)
-		_, l = schema.ValidatePortfolio(data, s)
-		if len(extra) > 0 {
-			jsondoc.Locate(data, extra)
-			l = append(l, extra...)
-			l.Sort()
-		}
-	default:
-		// Report what is wrong with the bytes, if anything, else that the
-		// file is neither kind.
-		_, l = jsondoc.Check(data, jsondoc.Options{})
-		if !l.HasErrors() {
-			l = append(l, diag.Problem{Line: 1, Column: 1, Rule: diag.RuleKind,
-				Message: `neither a strategy (with "focusAreas") nor a portfolio (with "measures")`})
-		}
-	}
-	return summarise(name, kind, l)
+	res := schema.Validate(data, schema.Options{Lookup: v.lookup})
+	return summarise(name, res.Kind, res.Problems)
 }
 
-// strategyFor is the strategy a portfolio naming ref is checked against,
-// and a problem when there is none.
-func (v *validator) strategyFor(ref strategy.ID) (*strategy.Strategy, diag.List) {
+// lookup is the strategy a portfolio naming ref is checked against: the
+// --strategy file's, one given beside it, or the built-in BL strategy; an
+// error says there is none.
+func (v *validator) lookup(ref strategy.ID) (*strategy.Strategy, error) {
 	if v.haveGiven {
 		return v.given, nil
 	}
@@ -230,16 +248,15 @@ func (v *validator) strategyFor(ref strategy.ID) (*strategy.Strategy, diag.List)
 	}
 	if ref == blStrategyID {
 		if v.builtin == nil {
-			s, err := strategy.DecodeBytes(examples.StrategyJSON)
-			if err != nil {
-				return nil, diag.List{{Pointer: "/strategy", Rule: diag.RuleInternal, Message: "the built-in strategy is broken: " + err.Error()}}
+			s, l := schema.ValidateStrategy(examples.StrategyJSON)
+			if l.HasErrors() || s == nil {
+				return nil, fmt.Errorf("the built-in strategy is broken: %v", l)
 			}
 			v.builtin = s
 		}
 		return v.builtin, nil
 	}
-	return nil, diag.List{{Pointer: "/strategy", Rule: diag.RuleStrategyUnknown,
-		Message: fmt.Sprintf("strategy %q is not built in (only %q is); give its file with --strategy or beside the portfolio to check the goals", ref, blStrategyID)}}
+	return nil, fmt.Errorf("strategy %s is not built in (only %q is); give its file with --strategy or beside the portfolio to check the goals", diag.Quote(string(ref)), blStrategyID)
 }
 
 // summarise summarises the problems of one file.
@@ -265,12 +282,12 @@ func writeText(w io.Writer, out validateReport) {
 	valid := 0
 	for _, r := range out.Files {
 		if r.Error != "" {
-			fmt.Fprintf(w, "%s: cannot read the file\n", r.File)
+			fmt.Fprintf(w, "%s: cannot read the file\n", diag.Escape(r.File))
 			continue
 		}
 		for _, p := range r.Problems {
-			fmt.Fprintln(w, diag.Problem{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer,
-				Severity: severity(p.Severity), Message: p.Message}.String())
+			fmt.Fprintln(w, diag.Escape(diag.Problem{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer,
+				Rule: p.Rule, Severity: severity(p.Severity), Message: p.Message}.String()))
 		}
 		state := "valid"
 		if !r.Valid {
@@ -281,7 +298,7 @@ func writeText(w io.Writer, out validateReport) {
 		if r.Kind != schema.Unknown.String() {
 			state += " " + r.Kind
 		}
-		fmt.Fprintf(w, "%s: %s%s\n", r.File, state, counts(r.Errors, r.Warnings))
+		fmt.Fprintf(w, "%s: %s%s\n", diag.Escape(r.File), state, counts(r.Errors, r.Warnings))
 	}
 	if len(out.Files) > 1 {
 		fmt.Fprintf(w, "%d files: %d valid, %d not\n", len(out.Files), valid, len(out.Files)-valid)

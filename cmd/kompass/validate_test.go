@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bl-digital/kompass/diag"
 	goldenfile "github.com/bl-digital/kompass/internal/golden"
@@ -58,7 +60,23 @@ func TestValidateFiles(t *testing.T) {
 		{"indicator-target.json", []diag.Rule{diag.RuleIndicatorTarget}, exitInvalid, "target equal to baseline"},
 		{"other-strategy.json", []diag.Rule{diag.RuleStrategyUnknown}, exitInvalid, "a strategy that is not built in, without --strategy"},
 		{"not-kompass.json", []diag.Rule{diag.RuleKind}, exitInvalid, "neither focusAreas nor measures"},
-		{"strategy-broken.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "an unknown language and an unknown beneficiary in a strategy"},
+		{"strategy-broken.json", []diag.Rule{diag.RuleDuplicateID, diag.RuleEndBeforeStart, diag.RuleSchema}, exitInvalid, "an unknown language and an unknown beneficiary in a strategy, and its semantic problems all the same"},
+		{"trailing-comma.json", []diag.Rule{diag.RuleSyntax}, exitInvalid, "a comma before '}', said in plain words, at the comma"},
+		{"comment.json", []diag.Rule{diag.RuleSyntax}, exitInvalid, "comments are not allowed in JSON"},
+		{"unquoted-key.json", []diag.Rule{diag.RuleSyntax}, exitInvalid, "a member name without quotes"},
+		{"single-quotes.json", []diag.Rule{diag.RuleSyntax}, exitInvalid, "single quotes"},
+		{"missing-comma.json", []diag.Rule{diag.RuleSyntax}, exitInvalid, "a missing comma between members"},
+		{"unterminated-string.json", []diag.Rule{diag.RuleSyntax}, exitInvalid, "a string not closed before the end of its line"},
+		{"number-out-of-range.json", []diag.Rule{diag.RuleNumber}, exitInvalid, "1e400 is out of float64 range"},
+		{"number-too-long.json", []diag.Rule{diag.RuleNumber}, exitInvalid, "a number literal of 150 characters"},
+		{"utf16.json", []diag.Rule{diag.RuleEncoding}, exitInvalid, "UTF-16 with a byte order mark, named once"},
+		{"latin1.json", []diag.Rule{diag.RuleEncoding}, exitInvalid, "Latin-1, named once, not once per string"},
+		{"link-without-host.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "https:// without a host and mailto: without an address"},
+		{"empty-german.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "a de text of spaces"},
+		{"control-characters.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "ESC and BEL from the data, escaped in the output"},
+		{"long-value.json", []diag.Rule{diag.RuleSchema}, exitInvalid, "a 720-character value, quoted cut to 80 characters"},
+		{"eight-defects.json", []diag.Rule{diag.RuleEndBeforeStart, diag.RuleProgressStatus, diag.RuleSchema, diag.RuleUnknownGoal, diag.RuleUnknownOwner, diag.RuleValue},
+			exitInvalid, "eight defects in eight measures, of every layer, all reported in one run"},
 		{"strategy-semantic.json", []diag.Rule{diag.RuleDuplicateID, diag.RuleEndBeforeStart}, exitInvalid, "a goal id twice and a period that ends before it starts"},
 	}
 	for _, tc := range tests {
@@ -194,4 +212,75 @@ func TestValidateDoubleDash(t *testing.T) {
 	stdout, stderr, code := runCLI("validate", "--format", "text", "--", filepath.Join(validateDir, "valid-portfolio.json"))
 	assert.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stdout, "valid-portfolio.json: valid portfolio", "after -- every argument is a file, as in report and diff")
+}
+
+// TestHelpListsEveryFlag checks that `kompass help` and each command's -h
+// name every flag of the command.
+func TestHelpListsEveryFlag(t *testing.T) {
+	flags := map[string][]string{
+		"validate": {"strategy", "format"},
+		"report":   {"strategy", "format", "fragment", "as-of", "lang", "ascii"},
+		"diff":     {"strategy", "format", "lang"},
+		"schema":   {},
+		"serve":    {"addr", "strategy", "portfolio", "dist"},
+	}
+	help, _, code := runCLI("help")
+	require.Equal(t, exitOK, code)
+	for cmd, names := range flags {
+		stdout, stderr, _ := runCLI(cmd, "-h")
+		out := stdout + stderr
+		assert.Contains(t, help, "\n  "+cmd+" ", "kompass help lists %s", cmd)
+		line := help[strings.Index(help, "\n  "+cmd+" ")+1:]
+		if end := regexp.MustCompile(`\n(  [a-z]|\n)`).FindStringIndex(line); end != nil {
+			line = line[:end[0]] // up to the next command
+		}
+		for _, f := range names {
+			assert.Contains(t, out, "-"+f, "%s -h lists --%s", cmd, f)
+			assert.Contains(t, line, "--"+f, "kompass help lists %s --%s", cmd, f)
+		}
+	}
+}
+
+// TestValidateEightDefects checks that a file with eight defects in eight
+// measures reports all eight, each at its measure.
+func TestValidateEightDefects(t *testing.T) {
+	stdout, _, code := runCLI("validate", "--format", "json", filepath.Join(validateDir, "eight-defects.json"))
+	assert.Equal(t, exitInvalid, code)
+	var out validateReport
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	var ptrs []string
+	for _, p := range out.Files[0].Problems {
+		ptrs = append(ptrs, p.Pointer)
+	}
+	assert.Equal(t, []string{"/measures/0/end", "/measures/1/goals/0", "/measures/2/owner", "/measures/3/status",
+		"/measures/4/progress", "/measures/5/end", "/measures/6/progress", "/measures/7/prio"}, ptrs)
+}
+
+// TestValidateRefusesEndlessInput checks that an endless stream and a file
+// over 32 MiB are refused after reading one byte over the limit, not read
+// whole.
+func TestValidateRefusesEndlessInput(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.json")
+	f, err := os.Create(big)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(1<<30), "a sparse 1 GiB file")
+	require.NoError(t, f.Close())
+	for _, name := range []string{"/dev/zero", big} {
+		start := time.Now()
+		stdout, _, code := runCLI("validate", name)
+		assert.Equal(t, exitInvalid, code, name)
+		assert.Contains(t, stdout, "larger than the limit of 32 MiB", name)
+		assert.Less(t, time.Since(start), 20*time.Second, "%s is not read whole", name)
+	}
+}
+
+// TestValidateEscapesControlCharacters checks that ESC and BEL from the
+// data never reach the terminal raw, in text or JSON.
+func TestValidateEscapesControlCharacters(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		stdout, _, _ := runCLI("validate", "--format", format, filepath.Join(validateDir, "control-characters.json"))
+		assert.NotContains(t, stdout, "\x1b", format)
+		assert.NotContains(t, stdout, "\a", format)
+		assert.Contains(t, stdout, "pwned", format)
+	}
 }

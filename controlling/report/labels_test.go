@@ -15,7 +15,7 @@ import (
 // that no report falls back to German in the middle of a French sentence.
 func TestLabelTablesComplete(t *testing.T) {
 	want := slices.Sorted(maps.Keys(labelTable["de"]))
-	for _, lang := range strategy.Languages {
+	for _, lang := range strategy.Languages() {
 		got := slices.Sorted(maps.Keys(labelTable[lang]))
 		assert.Equal(t, want, got, "labels of %s", lang)
 		for k, v := range labelTable[lang] {
@@ -24,5 +24,5 @@ func TestLabelTablesComplete(t *testing.T) {
 				"label %s in %s has the German label's placeholders", k, lang)
 		}
 	}
-	assert.Len(t, labelTable, len(strategy.Languages), "a table per language, no more")
+	assert.Len(t, labelTable, len(strategy.Languages()), "a table per language, no more")
 }

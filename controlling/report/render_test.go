@@ -169,8 +169,8 @@ func TestLabels(t *testing.T) {
 		assert.Equal(t, tt.want, tt.got, tt.reason)
 	}
 	// Every purpose carries its letter of the interpellation, a–d, in order.
-	for i, p := range portfolio.Purposes {
-		for _, lang := range strategy.Languages {
+	for i, p := range portfolio.Purposes() {
+		for _, lang := range strategy.Languages() {
 			assert.True(t, strings.HasPrefix(report.PurposeLabel(&p, lang), string(rune('a'+i))+") "),
 				"purpose %s in %s", p, lang)
 		}
@@ -181,7 +181,7 @@ func TestLabels(t *testing.T) {
 // that no label key leaks: a missing translation would print its key.
 func TestLabelsComplete(t *testing.T) {
 	keys := regexp.MustCompile(`\b(status|life|purpose):[a-z-]+\b|\b(staleIntro|coverageOf|fteExpected|budgetPlanned|measuresTitle)\b`)
-	for _, lang := range strategy.Languages {
+	for _, lang := range strategy.Languages() {
 		for _, f := range []report.Format{report.Text, report.Markdown, report.HTML, report.CSV} {
 			out := render(t, handReport(), f, lang)
 			assert.Empty(t, keys.FindAllString(out, -1), "label keys in %s %s", lang, f)

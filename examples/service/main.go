@@ -55,7 +55,7 @@ func serve(addr, strategyFile string) error {
 		Addr:              addr,
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       60 * time.Second, // a 32 MiB body on a slow line
+		ReadTimeout:       api.DefaultBodyTimeout + 5*time.Second, // the handler's body deadline comes first
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,

@@ -22,12 +22,15 @@ func New[T ~string](kind string, pointer func(i int) string) *Set[T] {
 	return &Set[T]{kind: kind, pointer: pointer, first: map[T]int{}}
 }
 
-// Add records id at index i and appends a diag.RuleDuplicateID problem to l when
+// Add records id at index i (an empty id is not recorded) and appends a diag.RuleDuplicateID problem to l when
 // id was seen before.
 func (s *Set[T]) Add(l diag.List, id T, i int) diag.List {
+	if id == "" {
+		return l // missing: the schema's to report
+	}
 	if first, ok := s.first[id]; ok {
 		return append(l, diag.Problem{Pointer: s.pointer(i), Rule: diag.RuleDuplicateID,
-			Message: fmt.Sprintf("duplicate %s id %q (first at %s)", s.kind, id, s.pointer(first))})
+			Message: fmt.Sprintf("duplicate %s id %s (first at %s)", s.kind, diag.Quote(string(id)), s.pointer(first))})
 	}
 	s.first[id] = i
 	return l

@@ -9,6 +9,9 @@ import (
 	"github.com/bl-digital/kompass/diag"
 )
 
+// afterEnd is the message for data after the top-level value.
+const afterEnd = "more data after the end of the JSON value: a file holds one value (remove what follows, or put the values in an array)"
+
 // Limits of what Check reads.
 const (
 	DefaultMaxSize  = 32 << 20 // bytes: 32 MiB
@@ -36,7 +39,19 @@ type Options struct {
 	Limits []Limit
 	// Tree asks Check to build Doc.Tree.
 	Tree bool
+	// Spans names an array member of the top-level object (such as
+	// "measures") whose items Check leaves out of Doc.Tree (the array is
+	// empty there) and records in Doc.Spans instead, so that a caller can
+	// build and drop their trees one at a time with Value. Its items are
+	// checked all the same.
+	Spans string
+	// MaxProblems is the most problems Check lists; the rest are counted
+	// in one diag.More problem. 0 means diag.MaxProblems.
+	MaxProblems int
 }
+
+// Span is where a value is in Doc.Text: Text[Start:End].
+type Span struct{ Start, End int }
 
 // Doc is a document that passed Check well enough to be decoded: it may
 // still carry problems that do not stop reading (a byte order mark, invalid
@@ -46,8 +61,15 @@ type Doc struct {
 	Text []byte
 	// Tree is the document as plain values (map[string]any, []any,
 	// json.Number, string, bool, nil), built when Options.Tree is set. Of
-	// duplicate members the last one counts, as in decoding.
+	// duplicate members the last one counts, as in decoding. A number that
+	// Check refuses (rule diag.RuleNumber) is 0 in the tree, so that no
+	// later layer reads it.
 	Tree any
+	// Spans are the items of the Options.Spans array, in order.
+	Spans []Span
+	// Latin1 is set when the text is Latin-1 or Windows-1252, not UTF-8
+	// (reported once, rule diag.RuleEncoding).
+	Latin1 bool
 }
 
 // Check reads data once and reports what is wrong with its bytes. It returns
@@ -65,7 +87,13 @@ func Check(data []byte, opts Options) (*Doc, diag.List) {
 		return nil, diag.List{{Line: 1, Column: 1, Rule: diag.RuleTooLarge,
 			Message: "the file is larger than the limit of " + byteSize(opts.MaxSize)}}
 	}
-	s := scanner{opts: opts}
+	if opts.MaxProblems <= 0 {
+		opts.MaxProblems = diag.MaxProblems
+	}
+	if msg := utf16Problem(data); msg != "" {
+		return nil, diag.List{{Line: 1, Column: 1, Rule: diag.RuleEncoding, Message: msg}}
+	}
+	s := scanner{opts: opts, tree: opts.Tree}
 	text := data
 	if bytes.HasPrefix(text, bom) {
 		text = text[len(bom):]
@@ -73,12 +101,51 @@ func Check(data []byte, opts Options) (*Doc, diag.List) {
 	}
 	s.lex.text = text
 	s.badUTF8 = !utf8.Valid(text)
+	latin1 := false
+	if s.badUTF8 {
+		if off, msg := latin1Problem(text); msg != "" {
+			latin1 = true
+			s.quietUTF8 = true
+			s.add(off, "", diag.RuleEncoding, diag.Error, msg)
+		}
+	}
 	tree, ok := s.root()
 	problems := s.finish()
 	if !ok {
 		return nil, problems
 	}
-	return &Doc{Text: text, Tree: tree}, problems
+	return &Doc{Text: text, Tree: tree, Spans: s.spans, Latin1: latin1}, problems
+}
+
+// Value builds the tree of plain values of text, a JSON value that Check
+// has passed (such as one of Doc.Spans), as Check builds Doc.Tree; it does
+// not report problems. It returns nil for text that is not JSON.
+func Value(text []byte) any {
+	var b Builder
+	return b.Value(text)
+}
+
+// Builder builds trees as Value does, one after the other, sharing its
+// interned strings (member names, enum values, ids) between them: for a
+// goroutine that builds the trees of many measures. It is not safe for
+// concurrent use.
+type Builder struct {
+	strs map[string]string
+	buf  []byte
+}
+
+// Value is the package's Value, with b's interned strings.
+func (b *Builder) Value(text []byte) any {
+	s := scanner{opts: Options{Tree: true, MaxDepth: maxNesting, MaxProblems: 1}, tree: true, quiet: true,
+		strs: b.strs, buf: b.buf}
+	s.lex.text = text
+	s.badUTF8 = !utf8.Valid(text)
+	v, ok := s.value(0, -1)
+	b.strs, b.buf = s.strs, s.buf
+	if !ok || s.lex.failed {
+		return nil
+	}
+	return v
 }
 
 type scanner struct {
@@ -90,6 +157,12 @@ type scanner struct {
 	names    []map[string]struct{} // spare name sets when no tree is built
 	strs     map[string]string     // interned short strings: member names, ids, enum values, dates
 	buf      []byte
+
+	tree      bool   // build the tree of the value being read
+	spans     []Span // the items of Options.Spans
+	more      int    // problems not listed, over Options.MaxProblems
+	quiet     bool   // record no problems (Value)
+	quietUTF8 bool   // the text is Latin-1, reported once: no problem per string
 }
 
 // Interning: strings up to maxIntern bytes, at most maxInterned of them.
@@ -133,6 +206,13 @@ func intern(strs *map[string]string, raw []byte) string {
 }
 
 func (s *scanner) add(off int, ptr string, rule diag.Rule, sev diag.Severity, msg string) {
+	switch {
+	case s.quiet:
+		return
+	case len(s.problems) >= s.opts.MaxProblems && rule != diag.RuleSyntax:
+		s.more++
+		return
+	}
 	s.problems = append(s.problems, diag.Problem{Pointer: ptr, Rule: rule, Severity: sev, Message: msg})
 	s.offsets = append(s.offsets, off)
 }
@@ -146,6 +226,9 @@ func (s *scanner) finish() diag.List {
 	for i := range s.problems {
 		s.problems[i].Line, s.problems[i].Column = idx.position(s.offsets[i])
 	}
+	if s.more > 0 {
+		s.problems = append(s.problems, diag.More(s.more))
+	}
 	return s.problems
 }
 
@@ -158,7 +241,7 @@ func (s *scanner) root() (any, bool) {
 	}
 	v, ok := s.value(0, -1)
 	if ok && l.more() {
-		s.add(l.pos, "", diag.RuleSyntax, diag.Error, "unexpected data after the top-level value")
+		s.add(l.pos, "", diag.RuleSyntax, diag.Error, afterEnd)
 		return nil, false
 	}
 	if l.failed {
@@ -190,7 +273,7 @@ func (s *scanner) value(depth, max int) (any, bool) {
 			return nil, false
 		}
 		s.checkUTF8(start+1, raw)
-		if !s.opts.Tree {
+		if !s.tree {
 			return nil, true
 		}
 		return s.str(raw, escaped), true
@@ -207,13 +290,21 @@ func (s *scanner) value(depth, max int) (any, bool) {
 		return nil, true
 	default:
 		if c == '-' || '0' <= c && c <= '9' {
+			start := l.pos
 			raw, ok := l.number()
-			if !ok || !s.opts.Tree {
-				return nil, ok
+			if !ok {
+				return nil, false
+			}
+			if msg := numberProblem(raw); msg != "" {
+				s.add(start, l.pointer(), diag.RuleNumber, diag.Error, msg)
+				raw = zero
+			}
+			if !s.tree {
+				return nil, true
 			}
 			return json.Number(s.str(raw, false)), true
 		}
-		l.failAt("at start of value")
+		l.failAt(value)
 		return nil, false
 	}
 }
@@ -222,7 +313,7 @@ func (s *scanner) object(depth int) (any, bool) {
 	l := &s.lex
 	var m map[string]any
 	var names map[string]struct{}
-	if s.opts.Tree {
+	if s.tree {
 		m = make(map[string]any)
 	} else {
 		names = s.nameSet()
@@ -252,7 +343,13 @@ func (s *scanner) object(depth int) (any, bool) {
 				}
 			}
 		}
-		v, ok := s.value(depth, max)
+		var v any
+		ok := true
+		if depth == 1 && s.opts.Spans != "" && name == s.opts.Spans && l.peek() == '[' {
+			v, ok = s.spanItems(depth, max)
+		} else {
+			v, ok = s.value(depth, max)
+		}
 		if !ok {
 			return nil, false
 		}
@@ -269,7 +366,7 @@ func (s *scanner) object(depth int) (any, bool) {
 func (s *scanner) array(depth, max int) (any, bool) {
 	l := &s.lex
 	var a []any
-	if s.opts.Tree {
+	if s.tree {
 		a = []any{}
 	}
 	l.open(true)
@@ -294,10 +391,45 @@ func (s *scanner) array(depth, max int) (any, bool) {
 	return a, true
 }
 
+// spanItems reads the array of Options.Spans: it checks its items
+// without building their trees and records where each one is. In the tree
+// the array is empty.
+func (s *scanner) spanItems(depth, max int) (any, bool) {
+	if depth+1 > s.opts.MaxDepth {
+		return s.value(depth, max) // reports it
+	}
+	l := &s.lex
+	tree := s.tree
+	s.tree = false
+	defer func() { s.tree = tree }()
+	l.open(true)
+	for l.item() {
+		if f := l.top(); f.n-1 == max {
+			f.in = false
+			s.add(l.pos, l.pointer(), diag.RuleTooMany, diag.Error,
+				"more than "+strconv.Itoa(max)+" items, the limit")
+			return nil, false
+		}
+		l.peek()
+		start := l.pos
+		if _, ok := s.value(depth+1, -1); !ok {
+			return nil, false
+		}
+		s.spans = append(s.spans, Span{start, l.pos})
+	}
+	if l.failed {
+		return nil, false
+	}
+	if tree {
+		return []any{}, true
+	}
+	return nil, true
+}
+
 // checkUTF8 reports invalid UTF-8 in the content raw of a string that
 // starts at off. It costs nothing unless the text has invalid UTF-8.
 func (s *scanner) checkUTF8(off int, raw []byte) {
-	if !s.badUTF8 || utf8.Valid(raw) {
+	if !s.badUTF8 || s.quietUTF8 || utf8.Valid(raw) {
 		return
 	}
 	s.add(off+firstInvalidUTF8(raw), s.lex.pointer(), diag.RuleUTF8, diag.Error, "invalid UTF-8 in a string")

@@ -20,6 +20,9 @@ type lexer struct {
 	pos   int
 	stack []frame
 
+	comma    int // where the last ',' read is
+	strStart int // where the string being read starts, for its syntax error
+
 	failed bool
 	errOff int    // where the syntax error is
 	errPtr string // the pointer of the container (or member) it is in
@@ -77,15 +80,15 @@ func (l *lexer) fail(off int, msg string) {
 	l.errOff, l.errMsg, l.errPtr = off, msg, l.pointer()
 }
 
-// failAt records a syntax error at the current byte: the end of the file,
-// or an unexpected character, described by where ("after object name
-// (expecting ':')").
-func (l *lexer) failAt(where string) {
-	if l.pos >= len(l.text) {
-		l.fail(len(l.text), "unexpected end of the file")
+// failAt records a syntax error at the current byte, the end of the file
+// or an unexpected character, found where the lexer expected what ctx
+// says; syntaxMessage puts it in plain words.
+func (l *lexer) failAt(ctx expect) {
+	if l.failed {
 		return
 	}
-	l.fail(l.pos, "invalid character "+quoteChar(l.text[l.pos:])+" "+where)
+	off, msg := l.syntaxMessage(ctx)
+	l.fail(off, msg)
 }
 
 // quoteChar quotes the character at the start of b for a message: 'x'.
@@ -166,18 +169,23 @@ func (l *lexer) member() bool {
 	c := l.peek()
 	if f.n > 0 && c != '}' {
 		if c != ',' {
-			l.failAt("after object value (expecting ',' or '}')")
+			l.failAt(afterMember)
 			return false
 		}
+		l.comma = l.pos
 		l.pos++
 		c = l.peek()
+		if c == '}' {
+			l.failAt(afterComma)
+			return false
+		}
 	} else if c == '}' {
 		l.pos++
 		l.stack = l.stack[:len(l.stack)-1]
 		return false
 	}
 	if c != '"' {
-		l.failAt(`at start of string (expecting '"')`)
+		l.failAt(memberName)
 		return false
 	}
 	f.nameOff = l.pos
@@ -188,7 +196,7 @@ func (l *lexer) member() bool {
 	f.n++
 	f.in, f.name, f.escaped = true, name, escaped
 	if l.peek() != ':' {
-		l.failAt("after object name (expecting ':')")
+		l.failAt(colon)
 		return false
 	}
 	l.pos++
@@ -204,13 +212,14 @@ func (l *lexer) item() bool {
 	c := l.peek()
 	if f.n > 0 && c != ']' {
 		if c != ',' {
-			l.failAt("after array value (expecting ',' or ']')")
+			l.failAt(afterItem)
 			return false
 		}
+		l.comma = l.pos
 		l.pos++
 		c = l.peek()
 		if c == ']' {
-			l.failAt("at start of value")
+			l.failAt(afterComma)
 			return false
 		}
 	} else if c == ']' {
@@ -219,7 +228,7 @@ func (l *lexer) item() bool {
 		return false
 	}
 	if !l.more() {
-		l.failAt("") // the end of the file, or a syntax error already
+		l.failAt(value) // the end of the file, or a syntax error already
 		return false
 	}
 	f.n++
@@ -247,10 +256,11 @@ func (l *lexer) str() (raw []byte, escaped, ok bool) {
 				}
 				if end > len(l.text) {
 					l.pos = len(l.text)
-					l.failAt("")
+					l.strStart = start - 1
+					l.failAt(inString)
 					return nil, false, false
 				}
-				l.fail(i, "invalid escape sequence "+strconv.Quote(string(l.text[i:end]))+" in string")
+				l.fail(i, "invalid escape sequence "+quoteCut(l.text[i:end])+" in a string: write \\\\ for a backslash, or one of \\\" \\n \\t \\uXXXX")
 				return nil, false, false
 			}
 			if n == 6 && utf16.IsSurrogate(hex4(l.text[i+2:])) {
@@ -258,12 +268,13 @@ func (l *lexer) str() (raw []byte, escaped, ok bool) {
 				end := min(i+12, len(l.text))
 				if i+12 > len(l.text) && !bytes.ContainsRune(l.text[i+6:], '"') {
 					l.pos = len(l.text)
-					l.failAt("")
+					l.strStart = start - 1
+					l.failAt(inString)
 					return nil, false, false
 				}
 				if end-i < 12 || escapeLen(l.text[i+6:]) != 6 ||
 					utf16.DecodeRune(hex4(l.text[i+2:]), hex4(l.text[i+8:])) == utf8.RuneError {
-					l.fail(i, "invalid surrogate pair "+strconv.Quote(string(l.text[i:end]))+" in string")
+					l.fail(i, "invalid surrogate pair "+quoteCut(l.text[i:end])+" in a string: a \\uD800-\\uDFFF escape must be one half of a pair")
 					return nil, false, false
 				}
 				n = 12
@@ -271,12 +282,14 @@ func (l *lexer) str() (raw []byte, escaped, ok bool) {
 			i += n - 1
 		case c < 0x20:
 			l.pos = i
-			l.failAt("in string (expecting non-control character)")
+			l.strStart = start - 1
+			l.failAt(inString)
 			return nil, false, false
 		}
 	}
 	l.pos = len(l.text)
-	l.failAt("")
+	l.strStart = start - 1
+	l.failAt(inString)
 	return nil, false, false
 }
 
@@ -386,13 +399,17 @@ func (l *lexer) number() ([]byte, bool) {
 		}
 		if need && i == j {
 			l.pos = i
-			l.failAt("in number (expecting digit)")
+			l.failAt(inNumber)
 			return false
 		}
 		return true
 	}
 	if i < len(l.text) && l.text[i] == '0' {
 		i++
+		if i < len(l.text) && '0' <= l.text[i] && l.text[i] <= '9' {
+			l.fail(start, "a number cannot start with 0 ("+quoteCut(l.text[start:min(i+8, len(l.text))])+"): remove the leading zero")
+			return nil, false
+		}
 	} else if !digits(true) {
 		return nil, false
 	}
@@ -429,8 +446,7 @@ func (l *lexer) literal() bool {
 	}
 	for i := 1; i < len(lit); i++ {
 		if l.pos+i >= len(l.text) || l.text[l.pos+i] != lit[i] {
-			l.pos += i
-			l.failAt("in literal " + lit + " (expecting " + strconv.QuoteRune(rune(lit[i])) + ")")
+			l.failAt(value)
 			return false
 		}
 	}
@@ -460,6 +476,6 @@ func (l *lexer) skip() {
 			l.number()
 			return
 		}
-		l.failAt("at start of value")
+		l.failAt(value)
 	}
 }

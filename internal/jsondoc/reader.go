@@ -24,6 +24,7 @@ type Reader struct {
 	valueOff int // where the value being read starts
 	strs     map[string]string
 	buf      []byte
+	more     int // problems not listed, over diag.MaxProblems
 }
 
 // NewReader returns a Reader of text, which has no byte order mark.
@@ -47,17 +48,24 @@ func (r *Reader) Problems() diag.List {
 	for i := range l {
 		l[i].Line, l[i].Column = idx.position(offs[i])
 	}
+	if r.more > 0 {
+		l = append(l, diag.More(r.more))
+	}
 	return l
 }
 
 // End reports data after the top-level value as a syntax error.
 func (r *Reader) End() {
 	if r.lex.more() {
-		r.lex.fail(r.lex.pos, "unexpected data after the top-level value")
+		r.lex.fail(r.lex.pos, afterEnd)
 	}
 }
 
 func (r *Reader) add(off int, rule diag.Rule, msg string) {
+	if len(r.problems) >= diag.MaxProblems {
+		r.more++
+		return
+	}
 	r.problems = append(r.problems, diag.Problem{Pointer: r.lex.pointer(), Rule: rule, Message: msg})
 	r.offsets = append(r.offsets, off)
 }
@@ -183,13 +191,18 @@ func (r *Reader) Unknown() {
 	if f.escaped {
 		name = unquote(nil, name)
 	}
-	r.add(f.nameOff, diag.RuleUnknownProperty, "unknown property "+strconv.Quote(string(name)))
+	r.add(f.nameOff, diag.RuleUnknownProperty, "unknown property "+quoteCut(name))
 	r.lex.skip()
 }
 
 // Invalid reports err as a "value" problem of the value just read.
 func (r *Reader) Invalid(err error) {
 	r.add(r.valueOff, diag.RuleValue, err.Error())
+}
+
+// Problem reports a problem of rule at the value just read.
+func (r *Reader) Problem(rule diag.Rule, msg string) {
+	r.add(r.valueOff, rule, msg)
 }
 
 // String reads a string ("" for null).
@@ -245,20 +258,25 @@ func (r *Reader) Float() float64 {
 	if raw == nil {
 		return 0
 	}
-	f, err := strconv.ParseFloat(string(raw), 64)
-	if err != nil {
-		r.add(r.valueOff, diag.RuleValue, "number "+string(raw)+" is out of range")
+	if msg := numberProblem(raw); msg != "" {
+		r.add(r.valueOff, diag.RuleNumber, msg)
 		return 0
 	}
+	f, _ := strconv.ParseFloat(string(raw), 64) // numberProblem ruled out errors
 	return f
 }
 
-// FloatPtr reads a number, or nil for null.
+// FloatPtr reads a number, or nil for null and for a value it reports as
+// a problem.
 func (r *Reader) FloatPtr() *float64 {
 	if r.Null() {
 		return nil
 	}
+	n := len(r.problems) + r.more
 	f := r.Float()
+	if len(r.problems)+r.more > n {
+		return nil
+	}
 	return &f
 }
 
@@ -269,6 +287,10 @@ func (r *Reader) Int() int {
 	if raw == nil {
 		return 0
 	}
+	if msg := numberProblem(raw); msg != "" {
+		r.add(r.valueOff, diag.RuleNumber, msg)
+		return 0
+	}
 	for _, c := range raw {
 		if c == '.' || c == 'e' || c == 'E' {
 			r.add(r.valueOff, diag.RuleType, "expected integer, but got "+string(raw))
@@ -277,7 +299,7 @@ func (r *Reader) Int() int {
 	}
 	n, err := strconv.ParseInt(string(raw), 10, strconv.IntSize)
 	if err != nil {
-		r.add(r.valueOff, diag.RuleValue, "number "+string(raw)+" is out of range")
+		r.add(r.valueOff, diag.RuleValue, "the integer "+string(raw)+" is out of range")
 		return 0
 	}
 	return int(n)
@@ -301,6 +323,30 @@ func (r *Reader) StringMap() map[string]string {
 			m = make(map[string]string, 4)
 		}
 		m[intern(&r.strs, name)] = r.String()
+	}) && m == nil {
+		m = map[string]string{}
+	}
+	return m
+}
+
+// Failed reports whether reading stopped at a syntax error.
+func (r *Reader) Failed() bool { return r.lex.failed }
+
+// Text reads a multilingual text, an object of strings by language (nil
+// for null), as StringMap does, and reports a "de" without visible text
+// (visible says) as a problem of rule diag.RuleText at "de".
+func (r *Reader) Text(visible func(string) bool) map[string]string {
+	var m map[string]string
+	if r.Object(func(name []byte) {
+		if m == nil {
+			m = make(map[string]string, 4)
+		}
+		key := intern(&r.strs, name)
+		v := r.String()
+		if key == "de" && !r.lex.failed && r.lex.text[r.valueOff] == '"' && !visible(v) {
+			r.add(r.valueOff, diag.RuleText, "the German text (de) is empty or only white space: every reader falls back to it, so it must hold visible text")
+		}
+		m[key] = v
 	}) && m == nil {
 		m = map[string]string{}
 	}

@@ -35,7 +35,7 @@ func Portfolio(s *strategy.Strategy, n int) *portfolio.Portfolio {
 	words := []string{"Portal", "Register", "Archiv", "Schnittstelle", "Formular", "Plattform", "Schulung"}
 	p.Measures = make([]portfolio.Measure, 0, n)
 	for i := range n {
-		st := portfolio.Statuses[i%len(portfolio.Statuses)]
+		st := portfolio.Statuses()[i%len(portfolio.Statuses())]
 		m := portfolio.Measure{
 			ID:            strategy.ID(fmt.Sprintf("M%04d", i)),
 			Title:         strategy.Text{"de": fmt.Sprintf("Massnahme %d: %s", i, words[i%len(words)])},
@@ -45,8 +45,8 @@ func Portfolio(s *strategy.Strategy, n int) *portfolio.Portfolio {
 			Status:        st,
 			Start:         strategy.Date{Y: 2024 + i%3, Precision: strategy.Year},
 			End:           strategy.Date{Y: 2027 + i%4, Precision: strategy.Year},
-			Fields:        []portfolio.Field{portfolio.Fields[i%len(portfolio.Fields)]},
-			Beneficiaries: []strategy.Beneficiary{strategy.Beneficiaries[i%len(strategy.Beneficiaries)]},
+			Fields:        []portfolio.Field{portfolio.Fields()[i%len(portfolio.Fields())]},
+			Beneficiaries: []strategy.Beneficiary{strategy.Beneficiaries()[i%len(strategy.Beneficiaries())]},
 			Updated:       strategy.Date{Y: 2026, M: 9, Precision: strategy.Month},
 		}
 		if m.Goals[0] == m.Goals[1] {

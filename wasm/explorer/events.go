@@ -102,12 +102,12 @@ func setFilter(m *Model, cfg Config, s State, name, value string) State {
 		f.Owner = validID(value)
 	case "field":
 		f.Field = ""
-		if slices.Contains(portfolio.Fields, portfolio.Field(value)) {
+		if slices.Contains(portfolio.Fields(), portfolio.Field(value)) {
 			f.Field = portfolio.Field(value)
 		}
 	case "beneficiary":
 		f.Beneficiary = ""
-		if slices.Contains(strategy.Beneficiaries, strategy.Beneficiary(value)) {
+		if slices.Contains(strategy.Beneficiaries(), strategy.Beneficiary(value)) {
 			f.Beneficiary = strategy.Beneficiary(value)
 		}
 	case "status":

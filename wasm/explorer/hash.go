@@ -67,11 +67,11 @@ func DecodeHash(hash, prefix string, cfg Config) State {
 				s.Selected = strategy.ID(v)
 			}
 		case "f":
-			if slices.Contains(portfolio.Fields, portfolio.Field(v)) {
+			if slices.Contains(portfolio.Fields(), portfolio.Field(v)) {
 				s.Filter.Field = portfolio.Field(v)
 			}
 		case "b":
-			if slices.Contains(strategy.Beneficiaries, strategy.Beneficiary(v)) {
+			if slices.Contains(strategy.Beneficiaries(), strategy.Beneficiary(v)) {
 				s.Filter.Beneficiary = strategy.Beneficiary(v)
 			}
 		case "s":

@@ -363,12 +363,12 @@ func (b builder) filters() *Node {
 	}
 	form.Children = append(form.Children, b.selectBox("goal", b.msg("filter.goal"), string(f.Goal), goals))
 	var fields []option
-	for _, fl := range portfolio.Fields {
+	for _, fl := range portfolio.Fields() {
 		fields = append(fields, option{string(fl), b.msg("field." + string(fl))})
 	}
 	form.Children = append(form.Children, b.selectBox("field", b.msg("filter.field"), string(f.Field), fields))
 	var bens []option
-	for _, be := range strategy.Beneficiaries {
+	for _, be := range strategy.Beneficiaries() {
 		bens = append(bens, option{string(be), b.msg("benef." + string(be))})
 	}
 	form.Children = append(form.Children, b.selectBox("beneficiary", b.msg("filter.benef"), string(f.Beneficiary), bens))

@@ -9,8 +9,10 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/controlling/report"
@@ -34,7 +36,19 @@ type Config struct {
 	MaxBytes int64
 	// Logger logs requests that fail on the server's side; nil means slog.Default().
 	Logger *slog.Logger
+	// BodyTimeout is how long a request's body may take to arrive, from
+	// when the handler starts reading it; 0 means DefaultBodyTimeout. A
+	// slower client gets no answer and its connection is closed.
+	BodyTimeout time.Duration
 }
+
+// DefaultBodyTimeout is the default of Config.BodyTimeout: enough for
+// 32 MiB at 3 MB/s, not for a client that trickles bytes to hold the
+// request open.
+const DefaultBodyTimeout = 15 * time.Second
+
+// validate is schema.Validate; tests replace it to make it panic.
+var validate = schema.Validate
 
 // New returns the service's handler, or an error when the embedded
 // strategy cannot be read (which the tests rule out).
@@ -52,6 +66,9 @@ func New(c Config) (http.Handler, error) {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
+	if c.BodyTimeout <= 0 {
+		c.BodyTimeout = DefaultBodyTimeout
+	}
 	h := &handler{c: c}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", h.method(http.MethodGet, h.healthz))
@@ -60,7 +77,24 @@ func New(c Config) (http.Handler, error) {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no route %s", r.URL.Path), nil)
 	})
-	return secure(mux), nil
+	return secure(h.recoverer(mux)), nil
+}
+
+// recoverer answers 500 to a request whose handling panicked, logs it, and
+// lets the process serve on.
+func (h *handler) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				h.c.Logger.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", v)
+				writeError(w, http.StatusInternalServerError, "internal error: the request could not be handled", nil)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
 }
 
 type handler struct{ c Config }
@@ -103,26 +137,12 @@ func (h *handler) validate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	kind, _ := schema.Detect(data)
-	var l diag.List
-	switch kind {
-	case schema.Strategy:
-		_, l = schema.ValidateStrategy(data)
-	case schema.Portfolio:
-		_, l = schema.ValidatePortfolio(data, h.c.Strategy)
-	default:
-		// Not a recognisable file: invalid JSON (whose problems the
-		// portfolio check names best), or JSON of neither kind.
-		if json.Valid(data) {
-			l = diag.List{{Line: 1, Column: 1, Rule: diag.RuleKind, Message: `neither a strategy (no "focusAreas") nor a portfolio (no "measures")`}}
-		} else {
-			_, l = schema.ValidatePortfolio(data, nil)
-		}
-	}
+	res := validate(data, schema.Options{Strategy: h.c.Strategy})
+	l := res.Problems
 	if l == nil {
 		l = diag.List{}
 	}
-	writeJSON(w, http.StatusOK, validateAnswer{Valid: !l.HasErrors(), Kind: kind.String(), Problems: l})
+	writeJSON(w, http.StatusOK, validateAnswer{Valid: res.Valid(), Kind: res.Kind.String(), Problems: l})
 }
 
 func (h *handler) report(w http.ResponseWriter, r *http.Request) {
@@ -149,8 +169,8 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request) {
 	if lang == "" {
 		lang = "de"
 	}
-	if !slices.Contains(strategy.Languages, lang) {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("lang %q: want one of %s", lang, strings.Join(strategy.Languages, ", ")), nil)
+	if !slices.Contains(strategy.Languages(), lang) {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("lang %q: want one of %s", lang, strings.Join(strategy.Languages(), ", ")), nil)
 		return
 	}
 	data, ok := h.body(w, r)
@@ -161,7 +181,11 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "the body is a strategy; /report takes a portfolio", nil)
 		return
 	}
-	p, l := schema.ValidatePortfolio(data, h.c.Strategy)
+	res := validate(data, schema.Options{Strategy: h.c.Strategy})
+	p, l := res.Portfolio, res.Problems
+	if res.Kind != schema.Portfolio && !l.HasErrors() {
+		l = diag.List{{Line: 1, Column: 1, Rule: diag.RuleKind, Message: `not a portfolio (no "measures")`}}
+	}
 	if l.HasErrors() || p == nil {
 		msg := "the portfolio is invalid"
 		if slices.ContainsFunc(l, func(p diag.Problem) bool { return p.Rule == diag.RuleSyntax || p.Rule == diag.RuleEmpty }) {
@@ -203,9 +227,16 @@ func (h *handler) body(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 			return nil, false
 		}
 	}
+	// A deadline for the body, so that a client sending slowly cannot
+	// hold the request (and its memory) open; where the ResponseWriter
+	// cannot set one, the server's ReadTimeout still applies.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(h.c.BodyTimeout))
 	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.c.MaxBytes))
 	var tooLarge *http.MaxBytesError
 	switch {
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		writeError(w, http.StatusRequestTimeout, fmt.Sprintf("the body did not arrive within %s", h.c.BodyTimeout), nil)
+		return nil, false
 	case errors.As(err, &tooLarge):
 		writeError(w, http.StatusRequestEntityTooLarge,
 			fmt.Sprintf("the body is larger than the limit of %d bytes", tooLarge.Limit), nil)

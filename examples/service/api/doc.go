@@ -26,8 +26,16 @@
 //
 //	400  invalid JSON or an invalid portfolio (with problems), a bad query parameter
 //	404  an unknown path
+//	408  a body that did not arrive within Config.BodyTimeout (default 15 s)
 //	405  a wrong method (with an Allow header)
 //	413  a body over Config.MaxBytes (default 32 MiB, the limit of data files)
 //	415  a body with a Content-Type that is not JSON (application/json or any
 //	     +json type); a request without Content-Type is read as JSON
+//	500  a bug: the handler panicked; it is logged, and the service serves on
+//
+// The problem list is capped as `kompass validate` caps it: at most 1,000
+// problems, then one of rule "truncated" that says how many more. Problems
+// never hold raw control characters from the data. Validation itself never
+// panics: a panic inside a library, on any goroutine, becomes a problem of
+// rule "internal".
 package api

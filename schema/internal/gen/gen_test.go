@@ -56,12 +56,12 @@ func TestVocabulary(t *testing.T) {
 		enum   []string
 		reason string
 	}{
-		{"Status", []string{"planned", "active", "paused", "completed", "cancelled"}, "from portfolio.Statuses"},
-		{"Field", []string{"processes", "competences", "culture", "technology", "services", "data", "law"}, "from portfolio.Fields"},
-		{"Purpose", []string{"effectiveness", "service-efficiency", "fewer-visits", "internal-efficiency"}, "from portfolio.Purposes"},
-		{"Rating", []string{"on-track", "at-risk", "late"}, "from portfolio.Ratings"},
-		{"Currency", []string{"CHF"}, "from portfolio.Currencies"},
-		{"Beneficiary", []string{"population", "business", "staff"}, "from strategy.Beneficiaries"},
+		{"Status", []string{"planned", "active", "paused", "completed", "cancelled"}, "from portfolio.Statuses()"},
+		{"Field", []string{"processes", "competences", "culture", "technology", "services", "data", "law"}, "from portfolio.Fields()"},
+		{"Purpose", []string{"effectiveness", "service-efficiency", "fewer-visits", "internal-efficiency"}, "from portfolio.Purposes()"},
+		{"Rating", []string{"on-track", "at-risk", "late"}, "from portfolio.Ratings()"},
+		{"Currency", []string{"CHF"}, "from portfolio.Currencies()"},
+		{"Beneficiary", []string{"population", "business", "staff"}, "from strategy.Beneficiaries()"},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.enum, s.Defs[tc.def].Enum, tc.reason)

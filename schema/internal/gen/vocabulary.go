@@ -20,17 +20,17 @@ func vocabulary() map[reflect.Type]*jsonschema.Schema {
 		reflect.TypeFor[strategy.Date](): {Type: "string", Pattern: strategy.DatePattern,
 			Description: "A date: YYYY, YYYY-MM or YYYY-MM-DD. A period start means its first day, a period end its last day."},
 		reflect.TypeFor[strategy.Text](): text(),
-		reflect.TypeFor[strategy.Beneficiary](): enum(strategy.Beneficiaries,
+		reflect.TypeFor[strategy.Beneficiary](): enum(strategy.Beneficiaries(),
 			"A group served: population (Bevölkerung), business (Wirtschaft) or staff (Mitarbeitende)."),
-		reflect.TypeFor[portfolio.Status](): enum(portfolio.Statuses,
+		reflect.TypeFor[portfolio.Status](): enum(portfolio.Statuses(),
 			"The measure's status: planned, active, paused, completed or cancelled."),
-		reflect.TypeFor[portfolio.Field](): enum(portfolio.Fields,
+		reflect.TypeFor[portfolio.Field](): enum(portfolio.Fields(),
 			"A field of action: processes, competences, culture, technology, services, data or law."),
-		reflect.TypeFor[portfolio.Purpose](): enum(portfolio.Purposes,
+		reflect.TypeFor[portfolio.Purpose](): enum(portfolio.Purposes(),
 			"What the measure's investment is for (interpellation 2024/188, a-d): effectiveness, service-efficiency, fewer-visits or internal-efficiency."),
-		reflect.TypeFor[portfolio.Rating](): enum(portfolio.Ratings,
+		reflect.TypeFor[portfolio.Rating](): enum(portfolio.Ratings(),
 			"The owner's own rating: on-track, at-risk or late."),
-		reflect.TypeFor[portfolio.Currency](): enum(portfolio.Currencies,
+		reflect.TypeFor[portfolio.Currency](): enum(portfolio.Currencies(),
 			"The currency of all amounts."),
 	}
 }
@@ -45,10 +45,15 @@ func enum[T ~string](values []T, description string) *jsonschema.Schema {
 }
 
 // text is the schema of strategy.Text: an object with a required German
-// string and optional strings in the other strategy.Languages.
+// string and optional strings in the other strategy.Languages().
 func text() *jsonschema.Schema {
 	props := jsonschema.NewProperties()
-	for _, l := range strategy.Languages {
+	for _, l := range strategy.Languages() {
+		if l == "de" {
+			props.Set(l, &jsonschema.Schema{Type: "string", Pattern: strategy.VisiblePattern,
+				Description: "The German text, which every reader falls back to: it must hold visible text."})
+			continue
+		}
 		props.Set(l, &jsonschema.Schema{Type: "string"})
 	}
 	return &jsonschema.Schema{
