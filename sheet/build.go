@@ -165,11 +165,15 @@ func Build(books []*Book, base *Base, s *strategy.Strategy) ([]byte, diag.List) 
 		sortKeys(doc, []string{"$schema", "id", "title", "strategy", "asOf", "currency", "organisations", "measures", "extensions"})
 	}
 
-	compact, err := doc.MarshalJSON()
+	var buf bytes.Buffer
+	buf.Grow(1024 * (len(measures) + 1))
+	err := writeJSON(&buf, doc)
+	compact := buf.Bytes()
 	if err != nil {
 		return nil, append(out, diag.Problem{Rule: diag.RuleInternal, Message: err.Error()})
 	}
 	var data bytes.Buffer
+	data.Grow(2 * len(compact))
 	if err := json.Indent(&data, compact, "", "  "); err != nil {
 		return nil, append(out, diag.Problem{Rule: diag.RuleInternal, Message: err.Error()})
 	}

@@ -101,7 +101,9 @@ func (x *xlsx) part(name string) ([]byte, error) {
 		return nil, fmt.Errorf("part %s cannot be read: %v", name, err)
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
+	buf := bytes.NewBuffer(make([]byte, 0, min(f.UncompressedSize64, maxPart)+1))
+	_, err = buf.ReadFrom(io.LimitReader(rc, maxPart+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("part %s cannot be read: %v", name, err)
 	}
