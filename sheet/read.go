@@ -364,7 +364,7 @@ func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
 	var cols []colAt
 	width := 0 // the columns data rows need: up to the last named in row 2
 	var dense []string
-	err := f.rows(sheet, func(r int, cells []cell) {
+	err := f.rowsPipelined(sheet, func(r int, cells []cell) {
 		switch {
 		case r == 1:
 			return
