@@ -1,10 +1,12 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -35,17 +37,23 @@ const lastRow = 1048576
 // dropdown (nil: the goals the measures name). It fails, writing nothing
 // useful, for an unknown language or owner, or a text too long for a cell.
 func Export(w io.Writer, p *portfolio.Portfolio, s *strategy.Strategy, opt ExportOptions) error {
-	f, err := Workbook(p, s, opt)
+	e, err := workbook(p, s, opt)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	return f.Write(w)
+	defer e.f.Close()
+	if len(e.exact) == 0 {
+		return e.f.Write(w)
+	}
+	var buf bytes.Buffer
+	if err := e.f.Write(&buf); err != nil {
+		return err
+	}
+	return patchNumbers(w, buf.Bytes(), e.exact)
 }
 
-// Workbook builds the workbook Export writes, for callers that want to
-// change it further with excelize before writing it.
-func Workbook(p *portfolio.Portfolio, s *strategy.Strategy, opt ExportOptions) (*excelize.File, error) {
+// workbook builds the workbook Export writes.
+func workbook(p *portfolio.Portfolio, s *strategy.Strategy, opt ExportOptions) (*exporter, error) {
 	if opt.Lang == "" {
 		opt.Lang = "de"
 	}
@@ -70,7 +78,7 @@ func Workbook(p *portfolio.Portfolio, s *strategy.Strategy, opt ExportOptions) (
 		e.f.Close()
 		return nil, err
 	}
-	return e.f, nil
+	return e, nil
 }
 
 type exporter struct {
@@ -79,7 +87,8 @@ type exporter struct {
 	header, ptrRow, dateFmt int
 	wrap                    int
 	listLen                 map[string]int
-	idWidth                 float64 // wide enough for the longest measure id
+	idWidth                 float64                      // wide enough for the longest measure id
+	exact                   map[string]map[string]string // sheet -> cell -> a number's exact text
 	err                     error
 }
 
@@ -304,13 +313,39 @@ func (e *exporter) table(d *sheetDef, rows [][]any, measureRange string) error {
 	if err := sw.SetRow("A2", ptrs); err != nil {
 		return err
 	}
+	// excelize's stream writer keeps 15 significant digits of a number, as
+	// Excel shows it; numbers with more are written after the stream, with
+	// as many decimals as they need to read back exactly.
+	type exact struct {
+		cell string
+		v    float64
+	}
+	var long []exact
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+3)
+		for j, v := range r {
+			if f, ok := v.(float64); ok && significantDigits(f) > 15 {
+				c, _ := excelize.CoordinatesToCellName(j+1, i+3)
+				long = append(long, exact{c, f})
+			}
+		}
 		if err := sw.SetRow(cell, r); err != nil {
 			return err
 		}
 	}
-	return sw.Flush()
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	for _, x := range long {
+		if e.exact == nil {
+			e.exact = map[string]map[string]string{}
+		}
+		if e.exact[name] == nil {
+			e.exact[name] = map[string]string{}
+		}
+		e.exact[name][x.cell] = strconv.FormatFloat(x.v, 'f', -1, 64)
+	}
+	return nil
 }
 
 func pane(xSplit int) string {
@@ -590,4 +625,112 @@ func labels[T ~string](en *enum, l []T, lang int) []string {
 		out[i] = en.label(string(v), lang)
 	}
 	return out
+}
+
+// significantDigits counts the significant digits of v's shortest decimal form.
+func significantDigits(v float64) int {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	n, started := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' || (!started && c == '0') {
+			continue
+		}
+		started = true
+		n++
+	}
+	// Trailing zeros of an integer are not significant.
+	if !strings.Contains(s, ".") {
+		n -= len(s) - len(strings.TrimRight(s, "0"))
+	}
+	return n
+}
+
+// decimals is how many decimals v's shortest decimal form has.
+func decimals(v float64) int {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
+}
+
+// patchNumbers rewrites the cells of numbers with more than 15 significant
+// digits, which excelize's stream writer cut to 15, with their exact text.
+func patchNumbers(w io.Writer, data []byte, exact map[string]map[string]string) error {
+	x, err := openXLSX(data)
+	if err != nil {
+		return err
+	}
+	parts := map[string]map[string]string{}
+	for sheet, cells := range exact {
+		parts[x.paths[sheet]] = cells
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		content, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if cells := parts[f.Name]; cells != nil {
+			content = patchCells(content, cells)
+		}
+		h := f.FileHeader
+		out, err := zw.CreateHeader(&h)
+		if err != nil {
+			return err
+		}
+		if _, err := out.Write(content); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// patchCells replaces the <v> of each cell named in cells.
+func patchCells(xml []byte, cells map[string]string) []byte {
+	var b bytes.Buffer
+	b.Grow(len(xml) + 64*len(cells))
+	i := 0
+	for {
+		j := bytes.Index(xml[i:], []byte(`<c r="`))
+		if j < 0 {
+			break
+		}
+		j += i
+		q := j + len(`<c r="`)
+		end := bytes.IndexByte(xml[q:], '"')
+		if end < 0 {
+			break
+		}
+		ref := string(xml[q : q+end])
+		v, ok := cells[ref]
+		if !ok {
+			b.Write(xml[i:q])
+			i = q
+			continue
+		}
+		vs := bytes.Index(xml[q:], []byte("<v>"))
+		ve := bytes.Index(xml[q:], []byte("</v>"))
+		ce := bytes.Index(xml[q:], []byte("</c>"))
+		if vs < 0 || ve < vs || ce < ve {
+			b.Write(xml[i:q])
+			i = q
+			continue
+		}
+		b.Write(xml[i : q+vs+len("<v>")])
+		b.WriteString(v)
+		i = q + ve
+	}
+	b.Write(xml[i:])
+	return b.Bytes()
 }
