@@ -578,7 +578,12 @@ func (e *exporter) str(s string) any {
 func (e *exporter) date(d strategy.Date) any {
 	switch d.Precision {
 	case strategy.Day:
-		return excelize.Cell{StyleID: e.dateFmt, Value: serial(d)}
+		// Days before 1909 as ISO text: Excel has no dates before 1900, and
+		// import reads the serials 1900 to 2999 as years.
+		if n := serial(d); n > 2999 {
+			return excelize.Cell{StyleID: e.dateFmt, Value: n}
+		}
+		return d.String()
 	case strategy.Month, strategy.Year:
 		return formatDate(d)
 	}
