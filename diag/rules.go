@@ -107,6 +107,25 @@ const (
 	RuleInternal Rule = "internal"
 )
 
+// Workbooks (kompass sheet import): problems only a spreadsheet has. The
+// portfolio a workbook becomes is checked with the rules above.
+const (
+	// RuleWorkbook: the file is not an .xlsx workbook written by kompass
+	// sheet export, or lacks one of its sheets.
+	RuleWorkbook Rule = "workbook"
+	// RuleCell: a cell's value cannot be read as its column's type (a
+	// number, a date, yes/no, a value of the dropdown, a JSON object).
+	RuleCell Rule = "cell"
+	// RuleColumn: a column's property (row 2) is unknown, or given twice.
+	RuleColumn Rule = "column"
+	// RuleRowKey: a row names a measure or an indicator that the workbook
+	// does not have.
+	RuleRowKey Rule = "row-key"
+	// RuleConflict: two workbooks change the same measure, or describe
+	// different portfolios.
+	RuleConflict Rule = "conflict"
+)
+
 // Rules returns every rule, in the order of the layers that report them.
 // The slice is new on each call.
 func Rules() []Rule {
@@ -118,6 +137,7 @@ func Rules() []Rule {
 		RuleUnknownOwner, RuleUnknownMeasure, RuleDependencyCycle, RuleEndBeforeStart,
 		RuleProgressStatus, RuleIndicatorTarget,
 		RuleTruncated, RuleInternal,
+		RuleWorkbook, RuleCell, RuleColumn, RuleRowKey, RuleConflict,
 	}
 }
 

@@ -39,6 +39,7 @@ commands:
   diff     [--strategy FILE] [--format text|md|json] [--lang de|fr|it|en] OLD NEW
   schema   strategy|portfolio
   serve    [--addr 127.0.0.1:8080] [--strategy FILE] [--portfolio FILE] [--dist dist/kompass]
+  sheet    export|import …   workbooks for data stewards (kompass sheet help)
 
 Run "kompass <command> -h" for what a command and each of its flags do.
 Exit codes: 0 success (valid), 1 invalid data, 2 usage error or unreadable file.
@@ -60,6 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		"diff":     runDiff,
 		"schema":   runSchema,
 		"serve":    runServe,
+		"sheet":    runSheet,
 	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stdout, usage)
