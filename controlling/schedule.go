@@ -2,8 +2,9 @@ package controlling
 
 import (
 	"math"
-	"math/big"
+	"math/bits"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -57,19 +58,73 @@ func (pl plan) behindAtLeast(p, t float64) bool {
 	if math.Abs(lhs) > 1e-9*scale {
 		return lhs > 0
 	}
-	den := new(big.Rat).SetInt64(pl.den)
-	l := new(big.Rat).Mul(decimalRat(p), den)
-	l.Sub(l, new(big.Rat).SetInt64(100*pl.num))
-	r := new(big.Rat).Mul(decimalRat(t), den)
-	r.Neg(r)
-	return l.Cmp(r) >= 0
+	ps, pe, okp := decimal(p)
+	ts, te, okt := decimal(t)
+	if !okp || !okt {
+		// More digits than int64 arithmetic can carry exactly: floating point.
+		return lhs >= 0
+	}
+	// p = ps/10^pe, t = ts/10^te; scale both to 10^k, k = max(pe, te):
+	// ps*10^(k-pe)*den - 100*num*10^k >= -ts*10^(k-te)*den.
+	k := max(pe, te)
+	l, ok1 := mulAll(ps, pow10(k-pe), pl.den)
+	m, ok2 := mulAll(100, pl.num, pow10(k))
+	r, ok3 := mulAll(ts, pow10(k-te), pl.den)
+	const bound = 1 << 61 // below it, l + r cannot overflow
+	if !ok1 || !ok2 || !ok3 || abs64(l) >= bound || abs64(r) >= bound {
+		return lhs >= 0
+	}
+	return l+r >= m
 }
 
-// decimalRat is the shortest decimal that reads back as v, as a fraction.
-func decimalRat(v float64) *big.Rat {
-	r, ok := new(big.Rat).SetString(strconv.FormatFloat(v, 'g', -1, 64))
-	if !ok { // NaN or infinities never reach here; be safe all the same
-		return new(big.Rat).SetFloat64(0)
+// decimal reads v as the shortest decimal that gives it back, as an
+// integer mantissa and a count of decimal places: 45.1 is (451, 1). It
+// reports false when the digits do not fit an int64 (at most 17 digits).
+func decimal(v float64) (mant int64, places int, ok bool) {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		places = len(s) - i - 1
+		s = s[:i] + s[i+1:]
+	}
+	if len(strings.TrimLeft(s, "-0")) > 17 {
+		return 0, 0, false
+	}
+	mant, err := strconv.ParseInt(s, 10, 64)
+	return mant, places, err == nil
+}
+
+// pow10 is 10^n for 0 <= n <= 18 (decimal gives at most 17 places).
+func pow10(n int) int64 {
+	r := int64(1)
+	for range n {
+		r *= 10
 	}
 	return r
+}
+
+// mulAll multiplies its factors and reports false on overflow.
+func mulAll(f ...int64) (int64, bool) {
+	r := int64(1)
+	for _, x := range f {
+		if x == 0 {
+			return 0, true
+		}
+		hi, lo := bits.Mul64(uint64(abs64(r)), uint64(abs64(x)))
+		if hi != 0 || lo > math.MaxInt64 {
+			return 0, false
+		}
+		neg := (r < 0) != (x < 0)
+		r = int64(lo)
+		if neg {
+			r = -r
+		}
+	}
+	return r, true
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
