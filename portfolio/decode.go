@@ -2,8 +2,6 @@ package portfolio
 
 import (
 	"io"
-	"net/url"
-	"strings"
 
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/internal/enum"
@@ -21,8 +19,7 @@ var checkLimits = []jsondoc.Limit{{Member: "measures", Max: MaxMeasures}}
 // Decode reads a portfolio file from r, at most 32 MiB: it checks the bytes
 // (size, encoding, syntax, numbers, duplicate member names, nesting, at most
 // MaxMeasures measures) and decodes strictly (unknown members, wrong types,
-// bad enum values and dates, links without a host, texts without visible
-// German are errors). On failure the error is a diag.List of every problem
+// bad enum values and dates, texts without visible German are errors). On failure the error is a diag.List of every problem
 // found (at most diag.MaxProblems), with JSON pointers, lines and columns,
 // and the Portfolio is nil. Warnings alone (a byte order mark) do not fail.
 //
@@ -54,8 +51,7 @@ func DecodeBytes(data []byte) (*Portfolio, error) {
 // Unmarshal decodes text strictly into a Portfolio, without the byte checks
 // of Decode: for callers that checked the bytes themselves, as package
 // schema does. It reports every unknown member, value of the wrong JSON
-// type, bad enum value or date, link without a host and text without
-// visible German, with pointers and positions in text, and reads on past
+// type, bad enum value or date and text without visible German, with pointers and positions in text, and reads on past
 // them: it returns the Portfolio as far as it decoded, the bad values left
 // zero, so that Validate can check the rest. The Portfolio is nil only for
 // text that is not JSON (a syntax error ends decoding).
@@ -267,9 +263,6 @@ func readLink(r *jsondoc.Reader) (l Link) {
 			l.Title = readText(r)
 		case "url":
 			l.URL = r.String()
-			if msg := checkURL(l.URL); msg != "" && !r.Failed() {
-				r.Problem(diag.RuleLink, msg)
-			}
 		default:
 			r.Unknown()
 		}
@@ -296,27 +289,6 @@ func readSelfAssessment(r *jsondoc.Reader) (a SelfAssessment) {
 func readID(r *jsondoc.Reader) ID { return ID(r.String()) }
 
 func readText(r *jsondoc.Reader) Text { return r.Text(strategy.Visible) }
-
-// checkURL says what is wrong with a link URL, or returns "": it must be
-// https:// with a host, or mailto: with an address.
-func checkURL(s string) string {
-	u, err := url.Parse(s)
-	switch {
-	case err != nil:
-	case u.Scheme == "https" && u.Host != "" && u.Hostname() != "" && u.Opaque == "":
-		return ""
-	case u.Scheme == "mailto" && validAddress(u.Opaque):
-		return ""
-	}
-	return "the link " + diag.Quote(s) + " is not an https:// URL with a host (https://www.bl.ch/...) nor a mailto: address (mailto:name@bl.ch)"
-}
-
-// validAddress reports whether s is a plain e-mail address: something, one
-// '@', a domain.
-func validAddress(s string) bool {
-	local, domain, ok := strings.Cut(s, "@")
-	return ok && local != "" && domain != "" && !strings.ContainsAny(domain, "@ ") && !strings.ContainsAny(local, " ")
-}
 
 func readDate(r *jsondoc.Reader) Date { return jsondoc.Parse(r, strategy.ParseDate) }
 

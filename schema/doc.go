@@ -38,7 +38,8 @@
 //     (rule "schema"): the top level, then each measure on its own, its tree
 //     built and dropped in turn, on all of GOMAXPROCS;
 //  3. strict decoding into the Go types (rules "unknown-property", "type",
-//     "value", "text", "link"), which reads on past every bad value;
+//     "value", "text"), which reads on past every bad value, and the link
+//     URLs checked with net/url (rule "link");
 //  4. the semantic checks of Strategy.Validate and Portfolio.Validate
 //     (references, duplicate ids, cycles, dates, status/progress), on all
 //     that decoded.

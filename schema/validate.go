@@ -104,6 +104,7 @@ func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 		}()
 		if p != nil {
 			defer recoverAs(&vl, "", "the semantic checks")
+			dl = append(dl, linkProblems(p)...)
 			vl = p.Validate(s)
 		}
 	}()

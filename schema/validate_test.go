@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -250,4 +251,35 @@ func TestManyProblemsCounted(t *testing.T) {
 	require.Len(t, l, diag.MaxProblems+1)
 	assert.Equal(t, diag.RuleTruncated, l[diag.MaxProblems].Rule)
 	assert.Equal(t, 2001, l[diag.MaxProblems].Omitted(), "3,000 unknown members and one missing-required problem, 1,000 listed")
+}
+
+func TestLinks(t *testing.T) {
+	tests := []struct {
+		url, want string // want: the rule, "" for a good link
+		reason    string
+	}{
+		{"https://www.bl.ch/digital?x=1#a", "", "an https URL with a host"},
+		{"mailto:digital@bl.ch", "", "a mailto address"},
+		{"https://", "schema", "https without a host: the schema's pattern finds it, reported once"},
+		{"mailto:", "schema", "mailto without an address"},
+		{"http://www.bl.ch", "schema", "not https"},
+		{"javascript:alert(1)", "schema", "not a web link"},
+		{"https://www.bl.ch/%zz", "link", "a malformed escape that only net/url finds"},
+		{"https://[::1/x", "link", "a malformed IPv6 host"},
+	}
+	base := string(generatePortfolio(2))
+	for _, tc := range tests {
+		data := strings.Replace(base, `"id": "M1",`, `"id": "M1", "links": [{"title": {"de": "L"}, "url": `+strconv.Quote(tc.url)+`}],`, 1)
+		_, l := ValidatePortfolio([]byte(data), nil)
+		var rules []string
+		for _, p := range l {
+			rules = append(rules, string(p.Rule))
+			assert.Equal(t, "/measures/1/links/0/url", p.Pointer, tc.reason)
+		}
+		if tc.want == "" {
+			assert.Empty(t, rules, tc.reason)
+		} else {
+			assert.Equal(t, []string{tc.want}, rules, tc.reason)
+		}
+	}
 }
