@@ -62,12 +62,12 @@ func BenchmarkLayers(b *testing.B) {
 	}
 	b.Run("bytes+tree", func(b *testing.B) {
 		for b.Loop() {
-			jsondoc.Check(data, jsondoc.Options{Tree: true})
+			jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber})
 		}
 	})
 	b.Run("bytes+spans", func(b *testing.B) {
 		for b.Loop() {
-			jsondoc.Check(data, jsondoc.Options{Tree: true, Spans: "measures"})
+			jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber, Spans: "measures"})
 		}
 	})
 	b.Run("bytes", func(b *testing.B) {
@@ -80,8 +80,8 @@ func BenchmarkLayers(b *testing.B) {
 			portfolio.Unmarshal(data)
 		}
 	})
-	doc, _ := jsondoc.Check(data, jsondoc.Options{Tree: true, Spans: "measures"})
-	whole, _ := jsondoc.Check(data, jsondoc.Options{Tree: true})
+	doc, _ := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber, Spans: "measures"})
+	whole, _ := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber})
 	b.Run("schema-parallel", func(b *testing.B) {
 		for b.Loop() {
 			c.portfolioProblems(doc)

@@ -57,7 +57,7 @@ func validateStrategy(data []byte) Result {
 		res.Problems = tooLarge()
 		return res
 	}
-	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true})
+	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber})
 	if doc == nil {
 		res.Problems = finish(data, bl)
 		return res
@@ -108,7 +108,7 @@ func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 			vl = p.Validate(s)
 		}
 	}()
-	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true, Spans: "measures",
+	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber, Spans: "measures",
 		Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}})
 	if doc == nil {
 		<-decoded
@@ -186,7 +186,7 @@ func (c *compiled) portfolioProblems(doc *jsondoc.Doc) diag.List {
 	text := doc.Text
 	for range min(runtime.GOMAXPROCS(0), (len(spans)+chunk-1)/chunk) {
 		wg.Go(func() {
-			var b jsondoc.Builder
+			b := jsondoc.Builder{Number: jsonNumber}
 			for {
 				from := int(next.Add(chunk)) - chunk
 				if from >= len(spans) {
@@ -388,3 +388,7 @@ func plural(n int, word string) string {
 func internalProblem(err error) diag.Problem {
 	return diag.Problem{Rule: diag.RuleInternal, Message: "the JSON Schema could not be compiled: " + err.Error()}
 }
+
+// jsonNumber keeps a number of the tree exact, as the JSON Schema
+// validator reads it.
+func jsonNumber(literal string) any { return json.Number(literal) }

@@ -110,9 +110,9 @@ func TestParallelSchemaEqualsSequential(t *testing.T) {
 	data := string(generatePortfolio(5 * chunk))
 	data = strings.NewReplacer(`"id": "M3",`, `"id": "M3", "x": 1,`, `"id": "M200"`, `"id": 200`,
 		`"status": "paused"`, `"status": "pausing"`).Replace(data)
-	doc, l := jsondoc.Check([]byte(data), jsondoc.Options{Tree: true, Spans: "measures"})
+	doc, l := jsondoc.Check([]byte(data), jsondoc.Options{Tree: true, Number: jsonNumber, Spans: "measures"})
 	require.Empty(t, l)
-	whole, _ := jsondoc.Check([]byte(data), jsondoc.Options{Tree: true})
+	whole, _ := jsondoc.Check([]byte(data), jsondoc.Options{Tree: true, Number: jsonNumber})
 	c, err := load()
 	require.NoError(t, err)
 	parallel := c.portfolioProblems(doc)

@@ -2,7 +2,6 @@ package jsondoc
 
 import (
 	"bytes"
-	"encoding/json"
 	"strconv"
 	"unicode/utf8"
 
@@ -48,6 +47,11 @@ type Options struct {
 	// MaxProblems is the most problems Check lists; the rest are counted
 	// in one diag.More problem. 0 means diag.MaxProblems.
 	MaxProblems int
+	// Number makes a number of the tree from its literal; nil makes a
+	// float64. A JSON Schema validator that wants exact numbers passes
+	// func(s string) any { return json.Number(s) }, so that this package
+	// (linked into the widget) does not link encoding/json.
+	Number func(literal string) any
 }
 
 // Span is where a value is in Doc.Text: Text[Start:End].
@@ -60,7 +64,7 @@ type Doc struct {
 	// Text is the document without its byte order mark.
 	Text []byte
 	// Tree is the document as plain values (map[string]any, []any,
-	// json.Number, string, bool, nil), built when Options.Tree is set. Of
+	// numbers as Options.Number makes them, string, bool, nil), built when Options.Tree is set. Of
 	// duplicate members the last one counts, as in decoding. A number that
 	// Check refuses (rule diag.RuleNumber) is 0 in the tree, so that no
 	// later layer reads it.
@@ -93,7 +97,7 @@ func Check(data []byte, opts Options) (*Doc, diag.List) {
 	if msg := utf16Problem(data); msg != "" {
 		return nil, diag.List{{Line: 1, Column: 1, Rule: diag.RuleEncoding, Message: msg}}
 	}
-	s := scanner{opts: opts, tree: opts.Tree}
+	s := scanner{opts: opts, tree: opts.Tree, num: opts.Number}
 	text := data
 	if bytes.HasPrefix(text, bom) {
 		text = text[len(bom):]
@@ -117,6 +121,15 @@ func Check(data []byte, opts Options) (*Doc, diag.List) {
 	return &Doc{Text: text, Tree: tree, Spans: s.spans, Latin1: latin1}, problems
 }
 
+// number makes a tree's number from its literal, which Check has passed.
+func (s *scanner) number(lit string) any {
+	if s.num != nil {
+		return s.num(lit)
+	}
+	f, _ := strconv.ParseFloat(lit, 64)
+	return f
+}
+
 // Value builds the tree of plain values of text, a JSON value that Check
 // has passed (such as one of Doc.Spans), as Check builds Doc.Tree; it does
 // not report problems. It returns nil for text that is not JSON.
@@ -130,6 +143,9 @@ func Value(text []byte) any {
 // goroutine that builds the trees of many measures. It is not safe for
 // concurrent use.
 type Builder struct {
+	// Number makes a number of the tree from its literal; nil makes a float64.
+	Number func(literal string) any
+
 	strs map[string]string
 	buf  []byte
 }
@@ -137,7 +153,7 @@ type Builder struct {
 // Value is the package's Value, with b's interned strings.
 func (b *Builder) Value(text []byte) any {
 	s := scanner{opts: Options{Tree: true, MaxDepth: maxNesting, MaxProblems: 1}, tree: true, quiet: true,
-		strs: b.strs, buf: b.buf}
+		strs: b.strs, buf: b.buf, num: b.Number}
 	s.lex.text = text
 	s.badUTF8 = !utf8.Valid(text)
 	v, ok := s.value(0, -1)
@@ -158,11 +174,12 @@ type scanner struct {
 	strs     map[string]string     // interned short strings: member names, ids, enum values, dates
 	buf      []byte
 
-	tree      bool   // build the tree of the value being read
-	spans     []Span // the items of Options.Spans
-	more      int    // problems not listed, over Options.MaxProblems
-	quiet     bool   // record no problems (Value)
-	quietUTF8 bool   // the text is Latin-1, reported once: no problem per string
+	tree      bool             // build the tree of the value being read
+	num       func(string) any // makes a number of the tree (Options.Number)
+	spans     []Span           // the items of Options.Spans
+	more      int              // problems not listed, over Options.MaxProblems
+	quiet     bool             // record no problems (Value)
+	quietUTF8 bool             // the text is Latin-1, reported once: no problem per string
 }
 
 // Interning: strings up to maxIntern bytes, at most maxInterned of them.
@@ -302,7 +319,7 @@ func (s *scanner) value(depth, max int) (any, bool) {
 			if !s.tree {
 				return nil, true
 			}
-			return json.Number(s.str(raw, false)), true
+			return s.number(s.str(raw, false)), true
 		}
 		l.failAt(value)
 		return nil, false

@@ -104,7 +104,7 @@ func TestCheck(t *testing.T) {
 
 func TestCheckTree(t *testing.T) {
 	data := "\xEF\xBB\xBF" + `{"s": "a\u00e9", "n": 1.50, "b": [true, false, null], "o": {}, "a": [], "d": 1, "d": 2}`
-	doc, l := Check([]byte(data), Options{Tree: true})
+	doc, l := Check([]byte(data), Options{Tree: true, Number: func(s string) any { return json.Number(s) }})
 	require.NotNil(t, doc)
 	assert.Len(t, l, 2, "the BOM warning and the duplicate")
 	assert.Equal(t, map[string]any{
@@ -123,7 +123,7 @@ func TestCheckTree(t *testing.T) {
 
 func TestCheckInterning(t *testing.T) {
 	long := strings.Repeat("x", maxIntern+1)
-	doc, _ := Check([]byte(`[{"id": "a\"b", "k": "`+long+`"}, {"id": "a\"b", "k": "`+long+`"}]`), Options{Tree: true})
+	doc, _ := Check([]byte(`[{"id": "a\"b", "k": "`+long+`"}, {"id": "a\"b", "k": "`+long+`"}]`), Options{Tree: true, Number: func(s string) any { return json.Number(s) }})
 	require.NotNil(t, doc)
 	for _, o := range doc.Tree.([]any) {
 		assert.Equal(t, map[string]any{"id": `a"b`, "k": long}, o, "escaped and long strings are read in full")
@@ -136,7 +136,7 @@ func TestCheckSpans(t *testing.T) {
 	require.NotNil(t, doc)
 	require.Len(t, l, 1, "the items are checked although no tree is built for them")
 	assert.Equal(t, "/measures/0/n", l[0].Pointer)
-	assert.Equal(t, map[string]any{"id": "p", "measures": []any{}, "x": map[string]any{"measures": []any{json.Number("1")}}}, doc.Tree,
+	assert.Equal(t, map[string]any{"id": "p", "measures": []any{}, "x": map[string]any{"measures": []any{1.0}}}, doc.Tree,
 		"the array of Spans is empty in the tree; a nested member of that name is not a span")
 	var items []string
 	for _, sp := range doc.Spans {

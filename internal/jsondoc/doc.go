@@ -6,7 +6,7 @@
 //     mark (a warning; the mark is stripped), invalid UTF-8, syntax errors,
 //     duplicate member names, nesting deeper than the limit and arrays with
 //     more items than a limit allows. It can build the document's tree of
-//     plain values (map[string]any, []any, json.Number, string, bool, nil)
+//     plain values (map[string]any, []any, numbers (json.Number when the caller asks), string, bool, nil)
 //     in the same pass, ready for a JSON Schema validator.
 //   - [Reader] is what the hand-written, reflection-free decoders of the
 //     strategy and portfolio packages read with: each read names the JSON
@@ -22,7 +22,7 @@
 // "too-deep", "too-many", "unknown-property", "type" and "value".
 //
 // The package has its own small JSON lexer and uses no reflection, no JSON
-// decoder (of encoding/json only the type json.Number, for the tree) and no
+// decoder (not even encoding/json: the tree's numbers are made by a function of the caller's) and no
 // JSON Schema validator, so that the WebAssembly widget can use it at
 // little cost in size. Its syntax error messages
 // follow those of encoding/json/v2's jsontext.
