@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bl-digital/kompass/internal/locale"
 	"github.com/bl-digital/kompass/strategy"
 )
 
@@ -44,30 +45,18 @@ func needsEscape(r rune) bool {
 		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029
 }
 
-// monthNames are the months in each language, as the widget writes them.
-var monthNames = map[string][12]string{
-	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
-	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-	"it": {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
-	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
 // formatDate writes a date the way the language reads it, at the
 // precision it has, the same way as the widget: 31.10.2026 (en: 31 October
 // 2026), Oktober 2026, 2026.
 func formatDate(d strategy.Date, lang string) string {
-	names, ok := monthNames[lang]
-	if !ok {
-		names = monthNames["de"]
-	}
 	switch d.Precision {
 	case strategy.Year:
 		return strconv.Itoa(d.Y)
 	case strategy.Month:
-		return names[d.M-1] + " " + strconv.Itoa(d.Y)
+		return locale.Month(lang, int(d.M)) + " " + strconv.Itoa(d.Y)
 	case strategy.Day:
 		if lang == "en" {
-			return fmt.Sprintf("%d %s %d", d.D, monthNames["en"][d.M-1], d.Y)
+			return fmt.Sprintf("%d %s %d", d.D, locale.Month("en", int(d.M)), d.Y)
 		}
 		return fmt.Sprintf("%02d.%02d.%d", d.D, int(d.M), d.Y)
 	}

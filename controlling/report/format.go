@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/bl-digital/kompass/internal/locale"
 )
 
 // Swiss number formatting, used by the human-readable renderers (text, md,
@@ -23,31 +25,7 @@ import (
 // infinities print as "NaN", "+Inf" and "-Inf"; a value that rounds to zero
 // never prints a minus sign.
 func FormatNumber(v float64, decimals int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	if decimals < 0 {
-		decimals = 0
-	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg && strings.Trim(s, "0.") != "" {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('\'')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return locale.Number(v, decimals, "'")
 }
 
 // FormatAmount writes an amount in whole francs with grouped thousands:

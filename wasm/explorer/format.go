@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bl-digital/kompass/internal/locale"
 	"github.com/bl-digital/kompass/strategy"
 )
 
@@ -85,26 +86,15 @@ func Amount(lang string, chf float64) string {
 	return "CHF\u00a0" + n
 }
 
-var monthNames = map[string][12]string{
-	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
-	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-	"it": {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
-	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
 // FormatDate formats d at its precision: "2025", "März 2025", "31.12.2025"
 // (the day the same way in every language, as the html report writes it).
 // The zero Date is "–".
 func FormatDate(lang string, d strategy.Date) string {
-	names, ok := monthNames[lang]
-	if !ok {
-		names = monthNames["de"]
-	}
 	switch d.Precision {
 	case strategy.Year:
 		return strconv.Itoa(d.Y)
 	case strategy.Month:
-		return names[d.M-1] + " " + strconv.Itoa(d.Y)
+		return locale.Month(lang, int(d.M)) + " " + strconv.Itoa(d.Y)
 	case strategy.Day:
 		return twoDigits(d.D) + "." + twoDigits(int(d.M)) + "." + strconv.Itoa(d.Y)
 	}
