@@ -48,7 +48,7 @@ func TestLoadErrors(t *testing.T) {
 		for _, pr := range ie.Problems {
 			assert.Positive(t, pr.Line, "reason: %s: every problem has a line (%s)", tt.reason, pr)
 		}
-		text := explorer.ErrorView(err, "en").TextContent()
+		text := explorer.ErrorNotice(err, "en").TextContent()
 		assert.Contains(t, text, tt.wantInText, "reason: %s: the message shows where", tt.reason)
 	}
 }

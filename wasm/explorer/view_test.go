@@ -1,12 +1,10 @@
 package explorer_test
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/wasm/explorer"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -131,32 +129,5 @@ func TestSafeLinksOnly(t *testing.T) {
 	for _, tt := range tests {
 		_, ok := explorer.SafeURL(tt.url)
 		assert.Equal(t, tt.ok, ok, "reason: %s (%s)", tt.reason, tt.url)
-	}
-}
-
-func TestErrorView(t *testing.T) {
-	tests := []struct {
-		reason string
-		err    error
-		want   []string
-	}{
-		{"an HTTP status names the URL and the status",
-			&explorer.FetchError{URL: "/data/p.json", Status: 404}, []string{"/data/p.json", "HTTP 404"}},
-		{"a network failure names the URL and the reason",
-			&explorer.FetchError{URL: "/data/p.json", Reason: "TypeError: Failed to fetch"}, []string{"/data/p.json", "Failed to fetch"}},
-		{"invalid data lists every problem",
-			&explorer.InvalidError{URL: "/data/p.json", Problems: diag.List{
-				{File: "/data/p.json", Line: 3, Column: 5, Pointer: "/measures/0/goals/0", Message: "unknown goal \"XX\""},
-				{File: "/data/p.json", Pointer: "/measures/1/end", Message: "end before start"}}},
-			[]string{"/data/p.json enthält ungültige Daten:", "/data/p.json:3:5: /measures/0/goals/0: unknown goal \"XX\"", "/measures/1/end: end before start"}},
-		{"any other error shows its text", errors.New("boom"), []string{"boom"}},
-	}
-	for _, tt := range tests {
-		n := explorer.ErrorView(tt.err, "de")
-		assert.NotNil(t, n.ByTestID("error"), "reason: %s", tt.reason)
-		assert.Equal(t, "alert", mustAttr(t, n, "role"), "reason: errors are announced")
-		for _, w := range tt.want {
-			assert.Contains(t, n.TextContent(), w, "reason: %s", tt.reason)
-		}
 	}
 }
