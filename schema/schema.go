@@ -33,7 +33,9 @@ type compiled struct {
 	at                           map[string]*jsonschema.Schema
 }
 
-var load = sync.OnceValues(func() (*compiled, error) {
+var load = sync.OnceValues(loadSchemas)
+
+func loadSchemas() (*compiled, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
 	for url, b := range map[string][]byte{StrategyURL: StrategyJSON, PortfolioURL: PortfolioJSON} {
@@ -61,7 +63,7 @@ var load = sync.OnceValues(func() (*compiled, error) {
 	out.index(out.portfolio)
 	out.index(out.measure)
 	return &out, nil
-})
+}
 
 // inlineRefs returns the schema document b with every reference to one of
 // its own $defs replaced by a copy of the definition, and without

@@ -138,31 +138,102 @@ func Value(text []byte) any {
 	return b.Value(text)
 }
 
-// Builder builds trees as Value does, one after the other, sharing its
-// interned strings (member names, enum values, ids) between them: for a
-// goroutine that builds the trees of many measures. It is not safe for
-// concurrent use.
+// Builder builds trees as Value does, one after the other, for a goroutine
+// that builds, uses and drops the trees of many values (such as a
+// portfolio's measures): it shares its interned strings (member names,
+// enum values, ids), and the boxed values made of them, between the trees,
+// and recycles the maps and slices of a tree for the next one. A tree is
+// therefore valid only until the next call of Value on the same Builder.
+// A Builder is not safe for concurrent use.
 type Builder struct {
 	// Number makes a number of the tree from its literal; nil makes a float64.
 	Number func(literal string) any
 
-	strs map[string]string
-	buf  []byte
+	strs  map[string]string
+	boxed map[string]any // interned strings and numbers as tree values
+	buf   []byte
+
+	maps  []map[string]any // every map made, to be cleared and reused
+	nmaps int              // how many of maps the current tree uses
+	items []any            // the items of the arrays being built, a stack
+	arena []any            // where finished arrays' items are kept
+	used  int              // how much of arena the current tree uses
 }
 
-// Value is the package's Value, with b's interned strings.
+// Value is the package's Value, with b's interned strings and recycled
+// maps and slices: the tree it returns is valid until the next call.
 func (b *Builder) Value(text []byte) any {
+	for _, m := range b.maps[:b.nmaps] {
+		clear(m)
+	}
+	b.nmaps = 0
+	clear(b.arena[:b.used])
+	b.used = 0
 	s := scanner{opts: Options{Tree: true, MaxDepth: maxNesting, MaxProblems: 1}, tree: true, quiet: true,
-		strs: b.strs, buf: b.buf, num: b.Number}
+		strs: b.strs, buf: b.buf, num: b.Number, b: b}
 	s.lex.text = text
 	s.badUTF8 = !utf8.Valid(text)
 	v, ok := s.value(0, -1)
 	b.strs, b.buf = s.strs, s.buf
+	b.items = b.items[:0]
 	if !ok || s.lex.failed {
 		return nil
 	}
 	return v
 }
+
+// newMap returns an empty map, a recycled one if there is one.
+func (b *Builder) newMap() map[string]any {
+	if b.nmaps < len(b.maps) {
+		b.nmaps++
+		return b.maps[b.nmaps-1]
+	}
+	m := make(map[string]any)
+	if len(b.maps) < maxRecycled {
+		b.maps = append(b.maps, m)
+		b.nmaps++
+	}
+	return m
+}
+
+// array returns items as an array of the tree, kept in b's arena.
+func (b *Builder) array(items []any) []any {
+	n := len(items)
+	if b.arena == nil || b.used+n > len(b.arena) {
+		if n > maxRecycled {
+			return append([]any{}, items...)
+		}
+		// A new arena; the arrays in the old one stay valid.
+		b.arena = make([]any, max(2*len(b.arena), 256, 2*n))
+		b.used = 0
+	}
+	a := b.arena[b.used : b.used+n : b.used+n]
+	copy(a, items)
+	b.used += n
+	return a
+}
+
+// box returns the tree value of a string or number literal that can be
+// interned, the same one each time.
+func (b *Builder) box(raw []byte, number bool, mk func(string) any) any {
+	if v, ok := b.boxed[string(raw)]; ok {
+		if _, isString := v.(string); isString != number {
+			return v
+		}
+	}
+	v := mk(string(raw))
+	if b.boxed == nil {
+		b.boxed = make(map[string]any, 256)
+	}
+	if len(b.boxed) < maxInterned {
+		b.boxed[string(raw)] = v
+	}
+	return v
+}
+
+// maxRecycled is the most maps a Builder keeps for reuse, and the longest
+// array it keeps in its arena.
+const maxRecycled = 4096
 
 type scanner struct {
 	lex      lexer
@@ -180,6 +251,7 @@ type scanner struct {
 	more      int              // problems not listed, over Options.MaxProblems
 	quiet     bool             // record no problems (Value)
 	quietUTF8 bool             // the text is Latin-1, reported once: no problem per string
+	b         *Builder         // recycles maps and slices, boxes values (Builder.Value)
 }
 
 // Interning: strings up to maxIntern bytes, at most maxInterned of them.
@@ -205,6 +277,8 @@ func (s *scanner) str(raw []byte, escaped bool) string {
 	}
 	return intern(&s.strs, raw)
 }
+
+func boxString(s string) any { return s }
 
 // intern returns raw as a string, the same string for the same bytes, up
 // to maxInterned of them.
@@ -293,6 +367,9 @@ func (s *scanner) value(depth, max int) (any, bool) {
 		if !s.tree {
 			return nil, true
 		}
+		if s.b != nil && !escaped && len(raw) <= maxIntern && !s.badUTF8 {
+			return s.b.box(raw, false, boxString), true
+		}
 		return s.str(raw, escaped), true
 	case 't', 'f', 'n':
 		if !l.literal() {
@@ -319,6 +396,9 @@ func (s *scanner) value(depth, max int) (any, bool) {
 			if !s.tree {
 				return nil, true
 			}
+			if s.b != nil && len(raw) <= maxIntern {
+				return s.b.box(raw, true, s.number), true
+			}
 			return s.number(s.str(raw, false)), true
 		}
 		l.failAt(value)
@@ -330,9 +410,12 @@ func (s *scanner) object(depth int) (any, bool) {
 	l := &s.lex
 	var m map[string]any
 	var names map[string]struct{}
-	if s.tree {
+	switch {
+	case s.b != nil:
+		m = s.b.newMap()
+	case s.tree:
 		m = make(map[string]any)
-	} else {
+	default:
 		names = s.nameSet()
 		defer s.putNameSet(names)
 	}
@@ -383,7 +466,11 @@ func (s *scanner) object(depth int) (any, bool) {
 func (s *scanner) array(depth, max int) (any, bool) {
 	l := &s.lex
 	var a []any
-	if s.tree {
+	mark := 0
+	switch {
+	case s.b != nil:
+		mark = len(s.b.items)
+	case s.tree:
 		a = []any{}
 	}
 	l.open(true)
@@ -398,9 +485,17 @@ func (s *scanner) array(depth, max int) (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		if a != nil {
+		switch {
+		case s.b != nil:
+			s.b.items = append(s.b.items, v)
+		case a != nil:
 			a = append(a, v)
 		}
+	}
+	if s.b != nil && s.tree && !l.failed {
+		a = s.b.array(s.b.items[mark:])
+		clear(s.b.items[mark:])
+		s.b.items = s.b.items[:mark]
 	}
 	if l.failed || a == nil {
 		return nil, !l.failed

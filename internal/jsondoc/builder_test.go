@@ -1,0 +1,62 @@
+package jsondoc
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestBuilderReuse builds trees one after the other with one Builder, which
+// recycles the maps and arrays of each tree for the next: each tree must be
+// what a fresh Value builds, whatever came before it.
+func TestBuilderReuse(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	texts := []struct {
+		text   string
+		reason string
+	}{
+		{`{"a": [1, "x", true, null], "b": {"c": []}}`, "nested maps and arrays"},
+		{`{"a": 1}`, "fewer members than the map recycled from before: no stale member may remain"},
+		{`[[1, [2, 3]], [], [[4]], 5]`, "arrays inside arrays share one stack of items"},
+		{`{"1": "1", "x": 1, "y": "1"}`, "a string and a number with the same literal stay of their own type"},
+		{`["` + long + `", "` + long + `"]`, "long strings are not interned"},
+		{`{"a": "x\u00e9\n", "b": "\u00e9"}`, "escaped strings are unquoted"},
+		{`[` + strings.Repeat(`{"k": [1, 2]},`, 5000) + `{}]`, "more maps and items than a Builder keeps for reuse"},
+		{`{"a": [1, "x", true, null], "b": {"c": []}}`, "the first document again, after a large one"},
+		{`{"a": `, "not JSON: nil"},
+		{`"just a string"`, "a scalar at the top"},
+	}
+	b := Builder{Number: func(s string) any { return json.Number(s) }}
+	for _, tt := range texts {
+		fresh := Builder{Number: b.Number}
+		want := fresh.Value([]byte(tt.text))
+		got := b.Value([]byte(tt.text))
+		assert.Equal(t, want, got, tt.reason)
+		if want != nil {
+			var plain any
+			dec := json.NewDecoder(strings.NewReader(tt.text))
+			dec.UseNumber()
+			if assert.NoError(t, dec.Decode(&plain)) {
+				assert.Equal(t, plain, got, "as encoding/json reads it: "+tt.reason)
+			}
+		}
+	}
+}
+
+// TestBuilderEmptyArray checks that an empty array is an empty, non-nil
+// []any, as encoding/json makes it, also when it comes from the arena.
+func TestBuilderEmptyArray(t *testing.T) {
+	var b Builder
+	for range 3 {
+		v := b.Value([]byte(`{"a": [], "b": [1]}`))
+		m, ok := v.(map[string]any)
+		if !assert.True(t, ok) {
+			return
+		}
+		a, ok := m["a"].([]any)
+		assert.True(t, ok && a != nil && len(a) == 0, "an empty array is a non-nil []any")
+		assert.Equal(t, []any{1.0}, m["b"], "without Number, numbers are float64")
+	}
+}
