@@ -84,7 +84,7 @@ func BenchmarkLayers(b *testing.B) {
 	whole, _ := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber})
 	b.Run("schema-parallel", func(b *testing.B) {
 		for b.Loop() {
-			c.portfolioProblems(doc)
+			c.portfolioProblems(doc, nil)
 		}
 	})
 	b.Run("schema-sequential", func(b *testing.B) {

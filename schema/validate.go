@@ -92,12 +92,20 @@ func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 	}
 	// Decoding and the semantic checks need only the text: they run while
 	// the bytes are checked and the schema applied, and their result is
-	// dropped if the bytes turn out unreadable.
+	// dropped if the bytes turn out unreadable. They start when most
+	// measures have been through the schema (portfolioProblems calls
+	// start): while the measures' trees are built and validated, the
+	// garbage collector then has the file and little else to mark, and
+	// the decoded portfolio is not yet in memory beside them.
 	var p *portfolio.Portfolio
 	var dl, vl diag.List
+	startDecode := make(chan struct{})
+	start := sync.OnceFunc(func() { close(startDecode) })
+	defer start() // never leave the decoder waiting, not even on a panic
 	decoded := make(chan struct{})
 	go func() {
 		defer close(decoded)
+		<-startDecode
 		func() {
 			defer recoverAs(&dl, "", "decoding")
 			p, dl = portfolio.Unmarshal(bytes.TrimPrefix(data, bom))
@@ -111,6 +119,7 @@ func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber, Spans: "measures",
 		Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}})
 	if doc == nil {
+		start()
 		<-decoded
 		res.Problems = finish(data, bl)
 		return res
@@ -119,8 +128,9 @@ func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 	if c, err := load(); err != nil {
 		sl = diag.List{internalProblem(err)}
 	} else {
-		sl = c.portfolioProblems(doc)
+		sl = c.portfolioProblems(doc, start)
 	}
+	start()
 	<-decoded
 	res.Portfolio = p
 	res.Problems = finish(data, merge(bl, sl, dl, vl))
@@ -154,10 +164,20 @@ func recoverAs(l *diag.List, ptr, what string) {
 // chunk is how many measures a worker takes at a time.
 const chunk = 64
 
+// decodeAt is the share of the measures that the workers have taken when
+// portfolioProblems calls its start function: the rest keeps them busy
+// about as long as decoding and the semantic checks take on another core.
+const decodeAt = 2.0 / 3
+
 // portfolioProblems validates the document against the portfolio schema:
 // the top level without its measures, then each measure on its own, its
-// tree built from its span and dropped after, on several goroutines.
-func (c *compiled) portfolioProblems(doc *jsondoc.Doc) diag.List {
+// tree built from its span and dropped after, on several goroutines. It
+// calls start (which may be nil) once, when decodeAt of the measures have
+// been taken, or at once when there are few.
+func (c *compiled) portfolioProblems(doc *jsondoc.Doc, start func()) diag.List {
+	if start == nil {
+		start = func() {}
+	}
 	var (
 		mu   sync.Mutex
 		all  diag.List
@@ -184,11 +204,18 @@ func (c *compiled) portfolioProblems(doc *jsondoc.Doc) diag.List {
 	}
 	spans := doc.Spans
 	text := doc.Text
+	startAt := int(float64(len(spans)) * decodeAt)
+	if startAt < 4*chunk {
+		start()
+	}
 	for range min(runtime.GOMAXPROCS(0), (len(spans)+chunk-1)/chunk) {
 		wg.Go(func() {
 			b := jsondoc.Builder{Number: jsonNumber}
 			for {
 				from := int(next.Add(chunk)) - chunk
+				if from >= startAt {
+					start()
+				}
 				if from >= len(spans) {
 					return
 				}

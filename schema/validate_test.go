@@ -115,7 +115,7 @@ func TestParallelSchemaEqualsSequential(t *testing.T) {
 	whole, _ := jsondoc.Check([]byte(data), jsondoc.Options{Tree: true, Number: jsonNumber})
 	c, err := load()
 	require.NoError(t, err)
-	parallel := c.portfolioProblems(doc)
+	parallel := c.portfolioProblems(doc, nil)
 	sequential := c.problems(c.portfolio, whole.Tree, "")
 	parallel.Sort()
 	sequential.Sort()
