@@ -97,15 +97,21 @@ func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 	// start): while the measures' trees are built and validated, the
 	// garbage collector then has the file and little else to mark, and
 	// the decoded portfolio is not yet in memory beside them.
+	// When the bytes are unreadable it does not start at all: a file of
+	// millions of tiny items, refused for having too many, would decode
+	// into millions of zero measures.
 	var p *portfolio.Portfolio
 	var dl, vl diag.List
+	var unreadable bool // set before start when decoding is of no use
 	startDecode := make(chan struct{})
 	start := sync.OnceFunc(func() { close(startDecode) })
 	defer start() // never leave the decoder waiting, not even on a panic
 	decoded := make(chan struct{})
 	go func() {
 		defer close(decoded)
-		<-startDecode
+		if <-startDecode; unreadable {
+			return
+		}
 		func() {
 			defer recoverAs(&dl, "", "decoding")
 			p, dl = portfolio.Unmarshal(bytes.TrimPrefix(data, bom))
@@ -119,6 +125,7 @@ func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber, Spans: "measures",
 		Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}})
 	if doc == nil {
+		unreadable = true
 		start()
 		<-decoded
 		res.Problems = finish(data, bl)

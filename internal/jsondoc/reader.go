@@ -167,18 +167,31 @@ func (r *Reader) Array(item func()) bool {
 // List reads an array into a slice with read reading each item: nil for
 // null, an empty slice for [].
 //
-// A long list is read into chunks that are copied once into the result,
-// rather than into one slice that is copied each time it doubles: a
-// portfolio's measures are large structs, and many.
+// A long list is read into a slice of its length at once: when the first
+// chunk of items is full, the items left are counted with a quick scan of
+// the text, rather than the slice copied each time it doubles: a
+// portfolio's measures are large structs, and many, and each copy is
+// memory in use twice. Should the count be short (the text is broken
+// further on), the slice grows in chunks that are copied once into the
+// result.
 func List[T any](r *Reader, read func(*Reader) T) []T {
 	const firstChunk = 64
 	var s []T
 	var full [][]T // filled chunks, before s
 	n := 0
+	counted := false
 	if r.Array(func() {
 		if len(s) == cap(s) && len(s) >= firstChunk {
-			full = append(full, s)
-			s = make([]T, 0, 2*len(s))
+			if !counted {
+				counted = true
+				if rest := min(countItems(r.lex.text, r.lex.pos), maxHint); rest > 0 {
+					s = append(make([]T, 0, len(s)+rest), s...)
+				}
+			}
+			if len(s) == cap(s) {
+				full = append(full, s)
+				s = make([]T, 0, 2*len(s))
+			}
 		}
 		s = append(s, read(r))
 		n++
@@ -193,6 +206,42 @@ func List[T any](r *Reader, read func(*Reader) T) []T {
 		s = append(out, s...)
 	}
 	return s
+}
+
+// maxHint is the most items List makes room for at once: a text of
+// millions of tiny items (refused elsewhere for having too many) must not
+// make it allocate millions of large structs before reading one.
+const maxHint = 1 << 17
+
+// countItems counts the items of an array from text[pos], the start of an
+// item, to the array's end, without checking them: it counts the commas
+// outside strings and nested values, and stops at the ']' (or '}') that
+// closes the array. It returns 0 if the text ends first: it is only a
+// hint, for text that may be broken.
+func countItems(text []byte, pos int) int {
+	depth, n := 0, 1
+	for i := pos; i < len(text); i++ {
+		switch text[i] {
+		case '"':
+			for i++; i < len(text) && text[i] != '"'; i++ {
+				if text[i] == '\\' {
+					i++
+				}
+			}
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth == 0 {
+				return n
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				n++
+			}
+		}
+	}
+	return 0
 }
 
 // Ptr reads a value with read and returns a pointer to it, or nil for null.
