@@ -60,3 +60,42 @@ func TestBuilderEmptyArray(t *testing.T) {
 		assert.Equal(t, []any{1.0}, m["b"], "without Number, numbers are float64")
 	}
 }
+
+func TestCountItems(t *testing.T) {
+	tests := []struct {
+		text   string
+		want   int
+		reason string
+	}{
+		{`1, 2, 3]`, 3, "plain items"},
+		{` {"a": [1, 2], "b": {"c": 3}}, [4, 5]]`, 2, "commas inside nested values do not count"},
+		{`"a,b]", "c\"]", "\\"]`, 3, "commas, brackets and escaped quotes inside strings do not count"},
+		{`1, 2`, 0, "a text that ends before the array does: no hint"},
+		{`"unterminated`, 0, "an unterminated string: no hint"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, countItems([]byte(tt.text), 0), tt.reason)
+	}
+}
+
+// TestListLong reads lists longer than the first chunk, whose rest is
+// counted, also when the count is wrong because the text is broken.
+func TestListCounted(t *testing.T) {
+	items := strings.Repeat("1, ", 199) + "1"
+	for _, tt := range []struct {
+		text   string
+		want   int
+		reason string
+	}{
+		{"[" + items + "]", 200, "counted exactly"},
+		{"[" + items + ", {]", 200, "broken after the items: read as far as they go"},
+		{"[" + strings.Repeat(`"x", `, 100) + `"y"]`, 101, "strings"},
+	} {
+		r := NewReader([]byte(tt.text))
+		got := List(r, (*Reader).Float)
+		if len(got) < tt.want {
+			t.Errorf("%s: %d items, want %d", tt.reason, len(got), tt.want)
+		}
+		assert.LessOrEqual(t, len(got), tt.want+1, tt.reason)
+	}
+}
