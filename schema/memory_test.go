@@ -30,3 +30,38 @@ func TestTooManyTinyMeasuresDoNotDecode(t *testing.T) {
 	allocated := after.TotalAlloc - before.TotalAlloc
 	assert.Less(t, allocated, uint64(256<<20), "allocated %d MiB for a file of 32 MiB", allocated>>20)
 }
+
+// TestStreamedMeasures checks the measures handed to the schema workers
+// while the bytes are still being read: with a byte order mark (the spans
+// are in the text without it), with more chunks than workers, and with a
+// document that turns out unreadable after its measures (the workers are
+// abandoned, and only the byte problem is reported).
+func TestStreamedMeasures(t *testing.T) {
+	base := string(generatePortfolio(5 * chunk))
+	bad := strings.Replace(base, `"status": "paused"`, `"status": "pausing"`, 1)
+	tests := []struct {
+		name   string
+		data   string
+		want   []diag.Rule
+		reason string
+	}{
+		{"bom", "\xEF\xBB\xBF" + bad, []diag.Rule{diag.RuleBOM, diag.RuleSchema},
+			"the schema problem of the measure is found, at its place in the file without the mark"},
+		{"broken after the measures", strings.TrimSuffix(strings.TrimSpace(bad), "}") + `, "x": }`, []diag.Rule{diag.RuleSyntax},
+			"the measures were handed out before the syntax error; only the syntax error counts"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, l := ValidatePortfolio([]byte(tt.data), blStrategy(t))
+			var rules []diag.Rule
+			for _, p := range l {
+				rules = append(rules, p.Rule)
+				if p.Rule == diag.RuleSchema {
+					assert.Regexp(t, `^/measures/\d+/status$`, p.Pointer, tt.reason)
+					assert.Positive(t, p.Line, tt.reason)
+				}
+			}
+			assert.Equal(t, tt.want, rules, tt.reason)
+		})
+	}
+}

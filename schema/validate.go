@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"runtime"
 	"slices"
@@ -84,22 +85,29 @@ func validateStrategy(data []byte) Result {
 }
 
 // validatePortfolio is ValidatePortfolio with a Result.
+//
+// The work is spread over the cores in three parts:
+//
+//   - the byte checks (jsondoc.Check) read the file once, on this
+//     goroutine, and hand each measure to the schema workers as soon as
+//     it has been checked;
+//   - the workers (measureRun, one per core) build each measure's tree,
+//     apply the schema to it and drop it;
+//   - decoding and the semantic checks need only the text: they start
+//     when the bytes have been read and two thirds of the measures have
+//     been through the schema, so that the rest keeps the other core busy
+//     meanwhile. While the trees are built and validated, the garbage
+//     collector has the file and little else to mark, and the decoded
+//     portfolio is not yet in memory beside them. When the bytes are
+//     unreadable, decoding does not start at all (a file of millions of
+//     tiny items, refused for having too many, would decode into millions
+//     of zero measures), and the workers drop what they have left.
 func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 	res := Result{Kind: Portfolio}
 	if len(data) > jsondoc.DefaultMaxSize {
 		res.Problems = tooLarge()
 		return res
 	}
-	// Decoding and the semantic checks need only the text: they run while
-	// the bytes are checked and the schema applied, and their result is
-	// dropped if the bytes turn out unreadable. They start when most
-	// measures have been through the schema (portfolioProblems calls
-	// start): while the measures' trees are built and validated, the
-	// garbage collector then has the file and little else to mark, and
-	// the decoded portfolio is not yet in memory beside them.
-	// When the bytes are unreadable it does not start at all: a file of
-	// millions of tiny items, refused for having too many, would decode
-	// into millions of zero measures.
 	var p *portfolio.Portfolio
 	var dl, vl diag.List
 	var unreadable bool // set before start when decoding is of no use
@@ -122,21 +130,19 @@ func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 			vl = p.Validate(s)
 		}
 	}()
+	run := newMeasureRun(bytes.TrimPrefix(data, bom), start)
+	defer run.abandon() // the workers end, whatever happens here
 	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber, Spans: "measures",
-		Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}})
+		Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}, OnSpan: run.add})
 	if doc == nil {
+		run.abandon()
 		unreadable = true
 		start()
 		<-decoded
 		res.Problems = finish(data, bl)
 		return res
 	}
-	var sl diag.List
-	if c, err := load(); err != nil {
-		sl = diag.List{internalProblem(err)}
-	} else {
-		sl = c.portfolioProblems(doc, start)
-	}
+	sl := run.finish(doc)
 	start()
 	<-decoded
 	res.Portfolio = p
@@ -172,73 +178,167 @@ func recoverAs(l *diag.List, ptr, what string) {
 const chunk = 64
 
 // decodeAt is the share of the measures that the workers have taken when
-// portfolioProblems calls its start function: the rest keeps them busy
-// about as long as decoding and the semantic checks take on another core.
+// a measureRun calls its start function: the rest keeps them busy about
+// as long as decoding and the semantic checks take on another core.
 const decodeAt = 2.0 / 3
 
-// portfolioProblems validates the document against the portfolio schema:
-// the top level without its measures, then each measure on its own, its
-// tree built from its span and dropped after, on several goroutines. It
-// calls start (which may be nil) once, when decodeAt of the measures have
-// been taken, or at once when there are few.
+// portfolioProblems validates the document against the portfolio schema
+// as validatePortfolio does, its measures handed to the workers at once:
+// the top level without its measures, then each measure on its own, on
+// several goroutines. It calls start (which may be nil) once, when
+// decodeAt of the measures have been taken.
 func (c *compiled) portfolioProblems(doc *jsondoc.Doc, start func()) diag.List {
+	run := newMeasureRun(doc.Text, start)
+	for i, sp := range doc.Spans {
+		run.add(i, sp)
+	}
+	return run.finish(doc)
+}
+
+// measureRun applies the measure schema to the measures of one file on
+// several goroutines, a chunk of measures at a time, while they are being
+// found (add), and the portfolio schema to the top level (finish). Each
+// worker builds a measure's tree from its span, validates it and drops
+// it, so that the schema layer holds one measure per core, not the file.
+type measureRun struct {
+	text    []byte         // the document without its byte order mark
+	batches chan spanBatch // chunks of measures, in order
+	batch   spanBatch      // the chunk being filled by add
+	start   func()         // called once decodeAt of the measures are taken
+	startAt atomic.Int64   // how many measures taken call start; set by finish
+	taken   atomic.Int64   // measures taken by the workers
+	stop    atomic.Bool    // drop what is left (abandon)
+	closed  sync.Once
+
+	mu   sync.Mutex
+	all  diag.List
+	more int
+	wg   sync.WaitGroup
+}
+
+// spanBatch is a chunk of measures: spans[i] is measure first+i.
+type spanBatch struct {
+	first int
+	spans []jsondoc.Span
+}
+
+// newMeasureRun starts the workers on the measures of text; start may be
+// nil.
+func newMeasureRun(text []byte, start func()) *measureRun {
 	if start == nil {
 		start = func() {}
 	}
-	var (
-		mu   sync.Mutex
-		all  diag.List
-		more int
-		next atomic.Int64
-		wg   sync.WaitGroup
-	)
-	collect := func(l diag.List) {
-		if len(l) == 0 {
-			return
+	r := &measureRun{text: text, start: start,
+		batches: make(chan spanBatch, portfolio.MaxMeasures/chunk+2)}
+	r.startAt.Store(math.MaxInt64)
+	for range runtime.GOMAXPROCS(0) {
+		r.wg.Go(r.work)
+	}
+	return r
+}
+
+// add hands the measure of index i to the workers (jsondoc.Options.OnSpan).
+func (r *measureRun) add(i int, sp jsondoc.Span) {
+	if len(r.batch.spans) == 0 {
+		r.batch = spanBatch{first: i, spans: make([]jsondoc.Span, 0, chunk)}
+	}
+	r.batch.spans = append(r.batch.spans, sp)
+	if len(r.batch.spans) == chunk {
+		r.flush()
+	}
+}
+
+func (r *measureRun) flush() {
+	if len(r.batch.spans) > 0 {
+		r.batches <- r.batch
+		r.batch = spanBatch{}
+	}
+}
+
+// work validates chunks of measures until there are no more.
+func (r *measureRun) work() {
+	c, err := load() // the first worker compiles the schemas while the bytes are read
+	if err != nil {
+		for range r.batches {
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		for _, p := range l {
-			switch {
-			case p.Rule == diag.RuleTruncated:
-				more += p.Omitted()
-			case len(all) < diag.MaxProblems:
-				all = append(all, p)
-			default:
-				more++
-			}
+		return // finish reports it
+	}
+	b := jsondoc.Builder{Number: jsonNumber}
+	for batch := range r.batches {
+		if r.stop.Load() {
+			continue // drain
+		}
+		if taken := r.taken.Add(int64(len(batch.spans))); taken >= r.startAt.Load() {
+			r.start()
+		}
+		var l diag.List
+		for j, sp := range batch.spans {
+			l = append(l, c.measureProblems(&b, r.text[sp.Start:sp.End], "/measures/"+strconv.Itoa(batch.first+j))...)
+		}
+		r.collect(l)
+	}
+}
+
+// measureProblems builds the tree of one measure with b and validates
+// it; a panic (in building the tree or in the validator) becomes a
+// problem at prefix, not the end of the program.
+func (c *compiled) measureProblems(b *jsondoc.Builder, text []byte, prefix string) (l diag.List) {
+	defer recoverAs(&l, prefix, "the JSON Schema validator")
+	return c.problems(c.measure, b.Value(text), prefix)
+}
+
+// collect keeps the problems of one chunk, at most diag.MaxProblems in all.
+func (r *measureRun) collect(l diag.List) {
+	if len(l) == 0 {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, p := range l {
+		switch {
+		case p.Rule == diag.RuleTruncated:
+			r.more += p.Omitted()
+		case len(r.all) < diag.MaxProblems:
+			r.all = append(r.all, p)
+		default:
+			r.more++
 		}
 	}
-	spans := doc.Spans
-	text := doc.Text
-	startAt := int(float64(len(spans)) * decodeAt)
-	if startAt < 4*chunk {
-		start()
+}
+
+func (r *measureRun) close() { r.closed.Do(func() { close(r.batches) }) }
+
+// abandon ends the workers without validating what is left, when the
+// document turned out unreadable; after finish it does nothing more.
+func (r *measureRun) abandon() {
+	r.stop.Store(true)
+	r.close()
+	r.wg.Wait()
+}
+
+// finish validates the top level of doc, waits for the workers and returns
+// every problem the schema found.
+func (r *measureRun) finish(doc *jsondoc.Doc) diag.List {
+	r.flush()
+	r.close()
+	n := int64(float64(len(doc.Spans)) * decodeAt)
+	if n < 4*chunk {
+		n = 0
 	}
-	for range min(runtime.GOMAXPROCS(0), (len(spans)+chunk-1)/chunk) {
-		wg.Go(func() {
-			b := jsondoc.Builder{Number: jsonNumber}
-			for {
-				from := int(next.Add(chunk)) - chunk
-				if from >= startAt {
-					start()
-				}
-				if from >= len(spans) {
-					return
-				}
-				var l diag.List
-				for i := from; i < min(from+chunk, len(spans)); i++ {
-					sp := spans[i]
-					l = append(l, c.guarded(c.measure, b.Value(text[sp.Start:sp.End]), "/measures/"+strconv.Itoa(i))...)
-				}
-				collect(l)
-			}
-		})
+	r.startAt.Store(n)
+	if r.taken.Load() >= n {
+		r.start()
 	}
-	collect(c.guarded(c.portfolio, doc.Tree, ""))
-	wg.Wait()
-	if more > 0 {
-		all = append(all, diag.More(more))
+	c, err := load()
+	if err != nil {
+		r.wg.Wait()
+		return diag.List{internalProblem(err)}
+	}
+	r.collect(c.guarded(c.portfolio, doc.Tree, ""))
+	r.wg.Wait()
+	all := r.all
+	if r.more > 0 {
+		all = append(all, diag.More(r.more))
 	}
 	return all
 }

@@ -44,6 +44,12 @@ type Options struct {
 	// build and drop their trees one at a time with Value. Its items are
 	// checked all the same.
 	Spans string
+	// OnSpan, if set, is called with each item of the Spans array as soon
+	// as it has been checked, with its index, on the goroutine of Check:
+	// a caller can work on the items while the rest of the document is
+	// read. The document may still turn out unreadable further on (Check
+	// then returns a nil *Doc).
+	OnSpan func(i int, sp Span)
 	// MaxProblems is the most problems Check lists; the rest are counted
 	// in one diag.More problem. 0 means diag.MaxProblems.
 	MaxProblems int
@@ -528,6 +534,9 @@ func (s *scanner) spanItems(depth, max int) (any, bool) {
 			return nil, false
 		}
 		s.spans = append(s.spans, Span{start, l.pos})
+		if s.opts.OnSpan != nil {
+			s.opts.OnSpan(len(s.spans)-1, Span{start, l.pos})
+		}
 	}
 	if l.failed {
 		return nil, false
