@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"strings"
 	"sync"
 
@@ -33,36 +34,69 @@ type compiled struct {
 	at                           map[string]*jsonschema.Schema
 }
 
-var load = sync.OnceValues(loadSchemas)
+// The schemas are compiled once, when first needed, each on its own: a
+// run that validates portfolios does not wait for the strategy schema.
+var (
+	loadStrategy = sync.OnceValues(func() (*compiled, error) {
+		c, err := compile(StrategyURL, StrategyJSON)
+		if err != nil {
+			return nil, err
+		}
+		out := compiled{at: make(map[string]*jsonschema.Schema)}
+		if out.strategy, err = c.Compile(StrategyURL); err != nil {
+			return nil, err
+		}
+		out.index(out.strategy)
+		return &out, nil
+	})
+	loadPortfolio = sync.OnceValues(func() (*compiled, error) {
+		c, err := compile(PortfolioURL, PortfolioJSON)
+		if err != nil {
+			return nil, err
+		}
+		out := compiled{at: make(map[string]*jsonschema.Schema)}
+		if out.portfolio, err = c.Compile(PortfolioURL); err != nil {
+			return nil, err
+		}
+		if out.measure, err = c.Compile(PortfolioURL + "#/$defs/Measure"); err != nil {
+			return nil, err
+		}
+		out.index(out.portfolio)
+		out.index(out.measure)
+		return &out, nil
+	})
+)
 
-func loadSchemas() (*compiled, error) {
+// load returns both schemas compiled, with one index of their locations.
+func load() (*compiled, error) {
+	s, err := loadStrategy()
+	if err != nil {
+		return nil, err
+	}
+	p, err := loadPortfolio()
+	if err != nil {
+		return nil, err
+	}
+	out := compiled{strategy: s.strategy, portfolio: p.portfolio, measure: p.measure,
+		at: make(map[string]*jsonschema.Schema, len(s.at)+len(p.at))}
+	maps.Copy(out.at, s.at)
+	maps.Copy(out.at, p.at)
+	return &out, nil
+}
+
+// compile returns a compiler that holds the schema document b of the
+// given URL, with its references inlined.
+func compile(url string, b []byte) (*jsonschema.Compiler, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
-	for url, b := range map[string][]byte{StrategyURL: StrategyJSON, PortfolioURL: PortfolioJSON} {
-		b, err := inlineRefs(b)
-		if err != nil {
-			return nil, fmt.Errorf("schema %s: %w", url, err)
-		}
-		if err := c.AddResource(url, bytes.NewReader(b)); err != nil {
-			return nil, fmt.Errorf("schema %s: %w", url, err)
-		}
+	b, err := inlineRefs(b)
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: %w", url, err)
 	}
-	var out compiled
-	var err error
-	if out.strategy, err = c.Compile(StrategyURL); err != nil {
-		return nil, err
+	if err := c.AddResource(url, bytes.NewReader(b)); err != nil {
+		return nil, fmt.Errorf("schema %s: %w", url, err)
 	}
-	if out.portfolio, err = c.Compile(PortfolioURL); err != nil {
-		return nil, err
-	}
-	if out.measure, err = c.Compile(PortfolioURL + "#/$defs/Measure"); err != nil {
-		return nil, err
-	}
-	out.at = make(map[string]*jsonschema.Schema)
-	out.index(out.strategy)
-	out.index(out.portfolio)
-	out.index(out.measure)
-	return &out, nil
+	return c, nil
 }
 
 // inlineRefs returns the schema document b with every reference to one of

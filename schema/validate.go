@@ -64,7 +64,7 @@ func validateStrategy(data []byte) Result {
 		return res
 	}
 	var sl diag.List
-	if c, err := load(); err != nil {
+	if c, err := loadStrategy(); err != nil {
 		sl = diag.List{internalProblem(err)}
 	} else {
 		sl = c.guarded(c.strategy, doc.Tree, "")
@@ -257,7 +257,7 @@ func (r *measureRun) flush() {
 
 // work validates chunks of measures until there are no more.
 func (r *measureRun) work() {
-	c, err := load() // the first worker compiles the schemas while the bytes are read
+	c, err := loadPortfolio() // the first worker compiles the schema while the bytes are read
 	if err != nil {
 		for range r.batches {
 		}
@@ -329,7 +329,7 @@ func (r *measureRun) finish(doc *jsondoc.Doc) diag.List {
 	if r.taken.Load() >= n {
 		r.start()
 	}
-	c, err := load()
+	c, err := loadPortfolio()
 	if err != nil {
 		r.wg.Wait()
 		return diag.List{internalProblem(err)}
