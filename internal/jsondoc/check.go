@@ -286,6 +286,10 @@ func (s *scanner) str(raw []byte, escaped bool) string {
 
 func boxString(s string) any { return s }
 
+// recycle reports whether the scanner builds its tree with a Builder's
+// recycled maps and arrays and boxed values (never in the widget).
+func (s *scanner) recycle() bool { return largeFiles && s.b != nil }
+
 // intern returns raw as a string, the same string for the same bytes, up
 // to maxInterned of them.
 func intern(strs *map[string]string, raw []byte) string {
@@ -373,7 +377,7 @@ func (s *scanner) value(depth, max int) (any, bool) {
 		if !s.tree {
 			return nil, true
 		}
-		if s.b != nil && !escaped && len(raw) <= maxIntern && !s.badUTF8 {
+		if s.recycle() && !escaped && len(raw) <= maxIntern && !s.badUTF8 {
 			return s.b.box(raw, false, boxString), true
 		}
 		return s.str(raw, escaped), true
@@ -402,7 +406,7 @@ func (s *scanner) value(depth, max int) (any, bool) {
 			if !s.tree {
 				return nil, true
 			}
-			if s.b != nil && len(raw) <= maxIntern {
+			if s.recycle() && len(raw) <= maxIntern {
 				return s.b.box(raw, true, s.number), true
 			}
 			return s.number(s.str(raw, false)), true
@@ -417,7 +421,7 @@ func (s *scanner) object(depth int) (any, bool) {
 	var m map[string]any
 	var names map[string]struct{}
 	switch {
-	case s.b != nil:
+	case s.recycle():
 		m = s.b.newMap()
 	case s.tree:
 		m = make(map[string]any)
@@ -474,7 +478,7 @@ func (s *scanner) array(depth, max int) (any, bool) {
 	var a []any
 	mark := 0
 	switch {
-	case s.b != nil:
+	case s.recycle():
 		mark = len(s.b.items)
 	case s.tree:
 		a = []any{}
@@ -492,13 +496,13 @@ func (s *scanner) array(depth, max int) (any, bool) {
 			return nil, false
 		}
 		switch {
-		case s.b != nil:
+		case s.recycle():
 			s.b.items = append(s.b.items, v)
 		case a != nil:
 			a = append(a, v)
 		}
 	}
-	if s.b != nil && s.tree && !l.failed {
+	if s.recycle() && s.tree && !l.failed {
 		a = s.b.array(s.b.items[mark:])
 		clear(s.b.items[mark:])
 		s.b.items = s.b.items[:mark]
@@ -534,7 +538,7 @@ func (s *scanner) spanItems(depth, max int) (any, bool) {
 			return nil, false
 		}
 		s.spans = append(s.spans, Span{start, l.pos})
-		if s.opts.OnSpan != nil {
+		if largeFiles && s.opts.OnSpan != nil {
 			s.opts.OnSpan(len(s.spans)-1, Span{start, l.pos})
 		}
 	}
