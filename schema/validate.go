@@ -169,9 +169,15 @@ func finish(data []byte, l diag.List) diag.List {
 // that validates, nor hide the other problems. Call it deferred.
 func recoverAs(l *diag.List, ptr, what string) {
 	if r := recover(); r != nil {
-		*l = append(*l, diag.Problem{Pointer: ptr, Rule: diag.RuleInternal,
-			Message: fmt.Sprintf("%s failed here (%v): this is a bug in Kompass or a library it uses; please report it with the file", what, diag.Cut(fmt.Sprint(r)))})
+		*l = append(*l, panicProblem(r, ptr, what))
 	}
+}
+
+// panicProblem is the problem of rule diag.RuleInternal that a recovered
+// panic r in what becomes, at ptr.
+func panicProblem(r any, ptr, what string) diag.Problem {
+	return diag.Problem{Pointer: ptr, Rule: diag.RuleInternal,
+		Message: fmt.Sprintf("%s failed here (%v): this is a bug in Kompass or a library it uses; please report it with the file", what, diag.Cut(fmt.Sprint(r)))}
 }
 
 // chunk is how many measures a worker takes at a time.
@@ -273,18 +279,28 @@ func (r *measureRun) work() {
 		}
 		var l diag.List
 		for j, sp := range batch.spans {
-			l = append(l, c.measureProblems(&b, r.text[sp.Start:sp.End], "/measures/"+strconv.Itoa(batch.first+j))...)
+			l = append(l, c.measureProblems(&b, r.text[sp.Start:sp.End], batch.first+j)...)
 		}
 		r.collect(l)
 	}
 }
 
-// measureProblems builds the tree of one measure with b and validates
-// it; a panic (in building the tree or in the validator) becomes a
-// problem at prefix, not the end of the program.
-func (c *compiled) measureProblems(b *jsondoc.Builder, text []byte, prefix string) (l diag.List) {
-	defer recoverAs(&l, prefix, "the JSON Schema validator")
-	return c.problems(c.measure, b.Value(text), prefix)
+// measureProblems builds the tree of measure i with b and validates it;
+// a panic (in building the tree or in the validator) becomes a problem at
+// the measure, not the end of the program. The measure's pointer is only
+// made for a measure with problems.
+func (c *compiled) measureProblems(b *jsondoc.Builder, text []byte, i int) (l diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			l = append(l, panicProblem(r, "/measures/"+strconv.Itoa(i), "the JSON Schema validator"))
+		}
+	}()
+	v := b.Value(text)
+	err := validateValue(c.measure, v)
+	if err == nil {
+		return nil
+	}
+	return c.errProblems(err, v, "/measures/"+strconv.Itoa(i))
 }
 
 // collect keeps the problems of one chunk, at most diag.MaxProblems in all.
@@ -357,7 +373,12 @@ func (c *compiled) guarded(s *jsonschema.Schema, v any, prefix string) (l diag.L
 // problems validates v against s and turns the leaf errors into problems
 // whose pointers start with prefix.
 func (c *compiled) problems(s *jsonschema.Schema, v any, prefix string) diag.List {
-	err := validateValue(s, v)
+	return c.errProblems(validateValue(s, v), v, prefix)
+}
+
+// errProblems turns err, what validating v returned, into problems whose
+// pointers start with prefix.
+func (c *compiled) errProblems(err error, v any, prefix string) diag.List {
 	if err == nil {
 		return nil
 	}

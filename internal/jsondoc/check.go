@@ -158,6 +158,7 @@ type Builder struct {
 	strs  map[string]string
 	boxed map[string]any // interned strings and numbers as tree values
 	buf   []byte
+	stack []frame // the lexer's stack, kept for the next tree
 
 	maps  []map[string]any // every map made, to be cleared and reused
 	nmaps int              // how many of maps the current tree uses
@@ -178,9 +179,15 @@ func (b *Builder) Value(text []byte) any {
 	s := scanner{opts: Options{Tree: true, MaxDepth: maxNesting, MaxProblems: 1}, tree: true, quiet: true,
 		strs: b.strs, buf: b.buf, num: b.Number, b: b}
 	s.lex.text = text
+	if largeFiles {
+		s.lex.stack = b.stack[:0]
+	}
 	s.badUTF8 = !utf8.Valid(text)
 	v, ok := s.value(0, -1)
 	b.strs, b.buf = s.strs, s.buf
+	if largeFiles {
+		b.stack = s.lex.stack
+	}
 	b.items = b.items[:0]
 	if !ok || s.lex.failed {
 		return nil
