@@ -36,7 +36,8 @@
 //     member names, nesting (64), and at most 100,000 measures;
 //  2. the JSON Schema, applied with github.com/santhosh-tekuri/jsonschema/v5
 //     (rule "schema"): the top level, then each measure on its own, its tree
-//     built and dropped in turn, on all of GOMAXPROCS;
+//     built and dropped in turn, on all of GOMAXPROCS, each measure as
+//     soon as layer 1 has read it;
 //  3. strict decoding into the Go types (rules "unknown-property", "type",
 //     "value", "text"), which reads on past every bad value, and the link
 //     URLs checked with net/url (rule "link");
