@@ -101,9 +101,9 @@ func Build(books []*Book, base *Base, s *strategy.Strategy) ([]byte, diag.List) 
 			origins = append(origins, origin{base: i})
 		}
 	} else if meta != nil {
-		for _, k := range meta.meta.keys {
+		for i, k := range meta.meta.keys {
 			if k != "measures" && k != "organisations" {
-				doc.set(k, meta.meta.vals[k])
+				doc.set(k, meta.meta.vals[i])
 			}
 		}
 		if meta.orgs != nil {

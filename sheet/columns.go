@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
@@ -41,6 +42,9 @@ type enum struct {
 	name   string
 	values []string
 	labels map[string][4]string
+
+	once   sync.Once
+	lookup map[string]string // lower-case value or label -> value
 }
 
 func (e *enum) label(v string, lang int) string {
@@ -52,18 +56,22 @@ func (e *enum) label(v string, lang int) string {
 
 // parse finds the value of a JSON value or a label in any language, ignoring case.
 func (e *enum) parse(s string) (string, bool) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	for _, v := range e.values {
-		if strings.ToLower(v) == t {
-			return v, true
-		}
-		for _, l := range e.labels[v] {
-			if strings.ToLower(l) == t {
-				return v, true
+	e.once.Do(func() {
+		// The first value that a text names wins, as in a search of the
+		// values in order, each before its labels.
+		e.lookup = map[string]string{}
+		for _, v := range e.values {
+			l := e.labels[v]
+			for _, t := range append([]string{v}, l[:]...) {
+				t = strings.ToLower(t)
+				if _, ok := e.lookup[t]; !ok && t != "" {
+					e.lookup[t] = v
+				}
 			}
 		}
-	}
-	return "", false
+	})
+	v, ok := e.lookup[strings.ToLower(strings.TrimSpace(s))]
+	return v, ok
 }
 
 func newEnum[T ~string](name string, values []T, labels map[string][4]string) *enum {

@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -10,29 +11,77 @@ import (
 // object is a JSON object that keeps its members in insertion order, so
 // that the portfolio written reads like one written by hand: id first.
 // Values are string, float64, bool, *object, []any or json.RawMessage.
+// Its members are a plain list: objects of a portfolio have a few dozen
+// members at most, and import builds one per row, where maps cost more
+// than they save.
 type object struct {
 	keys []string
-	vals map[string]any
+	vals []any // vals[i] is the value of keys[i]
 }
 
-func newObject() *object { return &object{vals: map[string]any{}} }
+func newObject() *object { return &object{} }
+
+func (o *object) index(k string) int {
+	for i, x := range o.keys {
+		if x == k {
+			return i
+		}
+	}
+	return -1
+}
 
 func (o *object) set(k string, v any) {
-	if _, ok := o.vals[k]; !ok {
-		o.keys = append(o.keys, k)
+	if i := o.index(k); i >= 0 {
+		o.vals[i] = v
+		return
 	}
-	o.vals[k] = v
+	o.keys = append(o.keys, k)
+	o.vals = append(o.vals, v)
 }
 
 func (o *object) get(k string) (any, bool) {
-	v, ok := o.vals[k]
-	return v, ok
+	if i := o.index(k); i >= 0 {
+		return o.vals[i], true
+	}
+	return nil, false
+}
+
+func (o *object) remove(k string) {
+	if i := o.index(k); i >= 0 {
+		o.keys = slices.Delete(o.keys, i, i+1)
+		o.vals = slices.Delete(o.vals, i, i+1)
+	}
+}
+
+// sortKeys orders the members as in order; members it does not name go
+// last, in the order they have.
+func (o *object) sortKeys(order []string) {
+	rank := func(k string) int {
+		if i := slices.Index(order, k); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	idx := make([]int, len(o.keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return rank(o.keys[a]) - rank(o.keys[b]) })
+	keys := make([]string, len(idx))
+	vals := make([]any, len(idx))
+	for i, j := range idx {
+		keys[i], vals[i] = o.keys[j], o.vals[j]
+	}
+	o.keys, o.vals = keys, vals
 }
 
 // child returns the object member k, creating it when missing.
 func (o *object) child(k string) *object {
-	if v, ok := o.vals[k].(*object); ok {
-		return v
+	i := o.index(k)
+	if i >= 0 {
+		if v, ok := o.vals[i].(*object); ok {
+			return v
+		}
 	}
 	c := newObject()
 	o.set(k, c)
@@ -58,7 +107,7 @@ func writeJSON(b *bytes.Buffer, v any) error {
 			}
 			writeString(b, k)
 			b.WriteByte(':')
-			if err := writeJSON(b, v.vals[k]); err != nil {
+			if err := writeJSON(b, v.vals[i]); err != nil {
 				return err
 			}
 		}

@@ -285,15 +285,7 @@ func (m *measureRow) finish() {
 	sortKeys(m.obj, measureOrder)
 }
 
-func sortKeys(o *object, order []string) {
-	rank := func(k string) int {
-		if i := slices.Index(order, k); i >= 0 {
-			return i
-		}
-		return len(order)
-	}
-	slices.SortStableFunc(o.keys, func(a, b string) int { return rank(a) - rank(b) })
-}
+func sortKeys(o *object, order []string) { o.sortKeys(order) }
 
 // listNames are the lists a "$emptyLists" cell may name, per sheet.
 var listNames = map[string][]string{
@@ -546,14 +538,6 @@ func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row row
 // part of and its pointer there (relative to the measure), or no measure
 // and an absolute pointer, or neither.
 type rowFunc func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string)
-
-func (o *object) remove(k string) {
-	if _, ok := o.vals[k]; !ok {
-		return
-	}
-	delete(o.vals, k)
-	o.keys = slices.DeleteFunc(o.keys, func(x string) bool { return x == k })
-}
 
 func registerCell(cells map[string]loc, ptr string, at loc) {
 	if _, ok := cells[ptr]; !ok {
