@@ -3,8 +3,10 @@ package sheet
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -126,12 +128,11 @@ func writeJSON(b *bytes.Buffer, v any) error {
 	case string:
 		writeString(b, v)
 	case float64:
-		// encoding/json's float format: shortest round-trip text.
-		e, err := json.Marshal(v)
-		if err != nil {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			_, err := json.Marshal(v) // its error
 			return err
 		}
-		b.Write(e)
+		b.Write(appendFloat(b.AvailableBuffer(), v))
 	case bool:
 		b.WriteString(strconv.FormatBool(v))
 	case json.RawMessage:
@@ -144,6 +145,91 @@ func writeJSON(b *bytes.Buffer, v any) error {
 			return err
 		}
 		b.Write(e)
+	}
+	return nil
+}
+
+// appendFloat appends a finite f as encoding/json writes it: the shortest
+// text that reads back as f, with an exponent only for very small or
+// large numbers.
+func appendFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// "1e-07" is written "1e-7".
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// writeIndented writes v as json.Indent(writeJSON(v), "", "  ") does, at
+// depth levels of indentation, without the compact copy.
+func writeIndented(b *bytes.Buffer, v any, depth int) error {
+	newline := func(d int) {
+		b.WriteByte('\n')
+		for range d {
+			b.WriteString("  ")
+		}
+	}
+	switch v := v.(type) {
+	case *object:
+		if len(v.keys) == 0 {
+			b.WriteString("{}")
+			return nil
+		}
+		b.WriteByte('{')
+		for i, k := range v.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			newline(depth + 1)
+			writeString(b, k)
+			b.WriteString(": ")
+			if err := writeIndented(b, v.vals[i], depth+1); err != nil {
+				return err
+			}
+		}
+		newline(depth)
+		b.WriteByte('}')
+	case []any:
+		if len(v) == 0 {
+			b.WriteString("[]")
+			return nil
+		}
+		b.WriteByte('[')
+		for i, e := range v {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			newline(depth + 1)
+			if err := writeIndented(b, e, depth+1); err != nil {
+				return err
+			}
+		}
+		newline(depth)
+		b.WriteByte(']')
+	case string:
+		writeString(b, v)
+	case bool:
+		b.WriteString(strconv.FormatBool(v))
+	case nil:
+		b.WriteString("null")
+	case float64:
+		return writeJSON(b, v)
+	default: // raw JSON of a base, which may be laid out otherwise
+		var raw bytes.Buffer
+		if err := writeJSON(&raw, v); err != nil {
+			return err
+		}
+		if err := json.Indent(b, bytes.TrimSpace(raw.Bytes()), strings.Repeat("  ", depth), "  "); err != nil {
+			return err
+		}
 	}
 	return nil
 }

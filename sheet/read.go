@@ -63,9 +63,9 @@ type Book struct {
 	sheetOrder map[string]int
 	hasMeta    bool
 	meta       *object
-	metaCells  map[string]loc // absolute pointer -> cell
+	metaCells  cellIndex // absolute pointers
 	orgs       []any
-	orgCells   map[string]loc // absolute pointer -> cell
+	orgCells   cellIndex // absolute pointers
 	measures   []*measureRow
 	problems   []problem
 	fatal      bool // no sheet of measures: nothing to build from
@@ -75,7 +75,7 @@ type measureRow struct {
 	book       *Book
 	id         string
 	obj        *object
-	cells      map[string]loc // pointer relative to the measure -> cell
+	cells      cellIndex // pointers relative to the measure
 	empty      map[string]bool
 	indicators []*indicatorRow
 	milestones []any
@@ -93,7 +93,7 @@ type indicatorRow struct {
 // together with those of the portfolio it becomes; a file that is not a
 // workbook at all gives a Book with one problem. Read never panics.
 func Read(name string, r io.Reader) (b *Book) {
-	b = &Book{Name: name, sheetOrder: map[string]int{}, metaCells: map[string]loc{}, orgCells: map[string]loc{}}
+	b = &Book{Name: name, sheetOrder: map[string]int{}}
 	defer func() {
 		if v := recover(); v != nil {
 			b.problems = append(b.problems, problem{rule: RuleWorkbook, msg: fmt.Sprintf("the workbook cannot be read (the spreadsheet library failed: %v)", v)})
@@ -158,9 +158,10 @@ func (b *Book) read(f *xlsx) {
 		b.add(loc{}, nil, "/organisations", RuleWorkbook, "no sheet %q: export the workbook again", orgSheet.names[0])
 	}
 	byID := map[string]*measureRow{}
-	b.readTable(f, ms, "measures", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+	b.readTable(f, ms, "measures", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 		id, _ := obj.get("id")
-		m := &measureRow{book: b, obj: obj, cells: cells, empty: empty}
+		m := &measureRow{book: b, obj: obj, empty: empty}
+		m.cells.addRow("", cells)
 		m.id, _ = id.(string)
 		if _, ok := obj.get("goals"); !ok {
 			obj.set("goals", []any{})
@@ -184,7 +185,7 @@ func (b *Book) read(f *xlsx) {
 		return m
 	}
 	if s := find(sheets, indicatorSheet); s != "" {
-		b.readTable(f, s, "indicators", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+		b.readTable(f, s, "indicators", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 			if m := owner(at, keys); m != nil {
 				id, _ := obj.get("id")
 				in := &indicatorRow{obj: obj, empty: empty}
@@ -198,7 +199,7 @@ func (b *Book) read(f *xlsx) {
 		})
 	}
 	if s := find(sheets, actualSheet); s != "" {
-		b.readTable(f, s, "actuals", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+		b.readTable(f, s, "actuals", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 			m := owner(at, keys)
 			if m == nil {
 				return nil, ""
@@ -216,7 +217,7 @@ func (b *Book) read(f *xlsx) {
 		})
 	}
 	if s := find(sheets, milestoneSheet); s != "" {
-		b.readTable(f, s, "milestones", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+		b.readTable(f, s, "milestones", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 			if m := owner(at, keys); m != nil {
 				if _, ok := obj.get("done"); !ok {
 					obj.set("done", false)
@@ -230,7 +231,7 @@ func (b *Book) read(f *xlsx) {
 		})
 	}
 	if s := find(sheets, linkSheet); s != "" {
-		b.readTable(f, s, "links", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+		b.readTable(f, s, "links", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 			if m := owner(at, keys); m != nil {
 				prefix := fmt.Sprintf("/links/%d", len(m.links))
 				m.merge(prefix, cells)
@@ -246,10 +247,8 @@ func (b *Book) read(f *xlsx) {
 }
 
 // merge adds the cells of a row of another sheet under prefix.
-func (m *measureRow) merge(prefix string, cells map[string]loc) {
-	for k, v := range cells {
-		m.cells[prefix+k] = v
-	}
+func (m *measureRow) merge(prefix string, cells *rowCells) {
+	m.cells.addRow(prefix, cells)
 }
 
 // measureOrder and indicatorOrder are the order of members in the file
@@ -356,6 +355,7 @@ func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
 	var cols []colAt
 	width := 0 // the columns data rows need: up to the last named in row 2
 	var dense []string
+	var hdrCells map[string]int
 	err := f.rowsPipelined(sheet, func(r int, cells []cell) {
 		switch {
 		case r == 1:
@@ -370,6 +370,7 @@ func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
 				width = max(width, c.idx+1)
 			}
 			dense = make([]string, width)
+			hdrCells = headerCells(cols)
 			return
 		}
 		if cols == nil {
@@ -384,7 +385,7 @@ func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
 			}
 		}
 		if any {
-			b.readRow(loc{sheet, r, 0}, key, cols, dense, row)
+			b.readRow(loc{sheet, r, 0}, key, cols, hdrCells, dense, row)
 		}
 	})
 	if err != nil {
@@ -437,47 +438,46 @@ type listItem struct {
 	bad bool
 }
 
-func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row rowFunc) {
+func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int, cells []string, row rowFunc) {
 	obj := newObject()
-	keys := map[string]string{}
-	cellMap := make(map[string]loc, len(cols)+8)
-	cellMap[""] = loc{at.sheet, at.row, 1}
-	empty := map[string]bool{}
-	lists := map[string][]listItem{}
-	var listOrder []string
+	var keys map[string]string
+	rc := &rowCells{at: at, cols: hdrCells}
+	var empty map[string]bool
+	type list struct {
+		name  string
+		items []listItem
+	}
+	var lists []list // in the order of their first column
+	listOf := func(name string) *list {
+		for i := range lists {
+			if lists[i].name == name {
+				return &lists[i]
+			}
+		}
+		return nil
+	}
 	var pending []problem // relative pointers, attached to the measure later
 	for _, ca := range cols {
 		c := ca.c
-		here := loc{at.sheet, at.row, ca.idx + 1}
 		raw := ""
 		if ca.idx < len(cells) {
 			raw = cells[ca.idx]
 		}
-		name, isList := ca.list, ca.isList
-		if !isList {
-			if _, ok := cellMap[ca.ptr]; !ok {
-				cellMap[ca.ptr] = here
-			}
-			for _, p := range ca.parents {
-				if _, ok := cellMap[p]; !ok {
-					cellMap[p] = here
-				}
-			}
-		} else if _, ok := lists[name]; !ok {
-			lists[name] = nil
-			listOrder = append(listOrder, name)
-			registerCell(cellMap, "/"+name, here)
-			obj.set(name, nil) // keeps the member's place
+		isList := ca.isList
+		if isList && listOf(ca.list) == nil {
+			lists = append(lists, list{name: ca.list})
+			obj.set(ca.list, nil) // keeps the member's place
 		}
 		if raw == "" {
 			continue
 		}
+		here := loc{at.sheet, at.row, ca.idx + 1}
 		v, err := convert(c, raw)
 		if err != nil {
 			if !isList {
 				pending = append(pending, problem{at: here, ptr: ca.ptr, rule: RuleCell, msg: err.Error()})
 			} else {
-				pending = append(pending, problem{at: here, ptr: "/" + name + "/?", rule: RuleCell, msg: err.Error()})
+				pending = append(pending, problem{at: here, ptr: "/" + ca.list + "/?", rule: RuleCell, msg: err.Error()})
 			}
 		}
 		switch {
@@ -489,25 +489,32 @@ func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row row
 							msg: fmt.Sprintf("%s is not a list of this row: name one of %s, or empty the cell", quote(n), strings.Join(listNames[key], ", "))})
 						continue
 					}
+					if empty == nil {
+						empty = map[string]bool{}
+					}
 					empty[n] = true
 				}
 			} else {
+				if keys == nil {
+					keys = map[string]string{}
+				}
 				keys[c.ptr], _ = v.(string)
 			}
 		case isList:
-			lists[name] = append(lists[name], listItem{n: ca.n, v: v, at: here, bad: err != nil})
+			l := listOf(ca.list)
+			l.items = append(l.items, listItem{n: ca.n, v: v, at: here, bad: err != nil})
 		default:
 			setPath(obj, c.ptr, v)
 		}
 	}
-	for _, name := range listOrder {
-		items := lists[name]
+	for _, l := range lists {
+		name, items := l.name, l.items
 		slices.SortStableFunc(items, func(a, b listItem) int { return a.n - b.n })
 		vals := make([]any, 0, len(items))
 		for i, it := range items {
 			vals = append(vals, it.v)
-			p := fmt.Sprintf("/%s/%d", name, i)
-			cellMap[p] = it.at
+			p := "/" + name + "/" + strconv.Itoa(i)
+			rc.items = append(rc.items, ptrCell{p, it.at})
 			for j := range pending {
 				if pending[j].at == it.at {
 					pending[j].ptr = p
@@ -522,7 +529,7 @@ func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row row
 	}
 	// The problems are attached when the row becomes a measure or part of
 	// one: their pointers are relative until then.
-	m, prefix := row(at, obj, keys, cellMap, empty)
+	m, prefix := row(at, obj, keys, rc, empty)
 	for _, p := range pending {
 		p.m = m
 		if m == nil && prefix == "" {
@@ -537,20 +544,7 @@ func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row row
 // rowFunc takes a row of a table sheet and returns the measure it became
 // part of and its pointer there (relative to the measure), or no measure
 // and an absolute pointer, or neither.
-type rowFunc func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string)
-
-func registerCell(cells map[string]loc, ptr string, at loc) {
-	if _, ok := cells[ptr]; !ok {
-		cells[ptr] = at
-	}
-	// The parents of a nested property ("/budget" for "/budget/planned")
-	// point at their first column.
-	for i := strings.LastIndexByte(ptr, '/'); i > 0; i = strings.LastIndexByte(ptr[:i], '/') {
-		if _, ok := cells[ptr[:i]]; !ok {
-			cells[ptr[:i]] = at
-		}
-	}
-}
+type rowFunc func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string)
 
 func splitList(s string) []string {
 	var out []string
@@ -651,7 +645,7 @@ func (b *Book) readMeta(f *xlsx, sheet string) {
 			return
 		}
 		seen[ptr] = true
-		registerCell(b.metaCells, "/"+ptr, at)
+		b.metaCells.register("/"+ptr, at)
 		if cells[2] == "" {
 			return
 		}
@@ -664,21 +658,19 @@ func (b *Book) readMeta(f *xlsx, sheet string) {
 	if err != nil {
 		b.add(loc{sheet: sheet}, nil, "", RuleWorkbook, "sheet %s cannot be read: %v", sheet, err)
 	}
-	b.metaCells[""] = loc{sheet, 1, 1}
+	b.metaCells.add("", loc{sheet, 1, 1})
 }
 
 // readOrgs reads the organisations.
 func (b *Book) readOrgs(f *xlsx, sheet string) {
 	b.orgs = []any{}
-	b.readTable(f, sheet, "organisations", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+	b.readTable(f, sheet, "organisations", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 		prefix := fmt.Sprintf("/organisations/%d", len(b.orgs))
-		for k, v := range cells {
-			b.orgCells[prefix+k] = v
-		}
+		b.orgCells.addRow(prefix, cells)
 		b.orgs = append(b.orgs, obj)
 		return nil, prefix
 	})
-	b.orgCells["/organisations"] = loc{sheet, 1, 1}
+	b.orgCells.add("/organisations", loc{sheet, 1, 1})
 }
 
 // canonical is v as plain JSON data, for comparisons.
