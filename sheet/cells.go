@@ -1,6 +1,9 @@
 package sheet
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // rowCells are the cells of one row of a table sheet by the pointer they
 // were read into, relative to the row's object: the row's own pointer ""
@@ -10,7 +13,24 @@ import "strings"
 type rowCells struct {
 	at    loc            // the row; col is unused
 	cols  map[string]int // pointer -> column, shared by all rows of a sheet
-	items []ptrCell
+	items []listCell
+}
+
+// listCell is the cell of item i of a numbered list: "/goals/0".
+type listCell struct {
+	list string
+	i    int
+	at   loc
+}
+
+// is reports whether ptr is "/" + list + "/" + i.
+func (lc listCell) is(ptr string) bool {
+	rest, ok := strings.CutPrefix(ptr, "/"+lc.list+"/")
+	if !ok {
+		return false
+	}
+	n, err := strconv.Atoi(rest)
+	return err == nil && n == lc.i && rest == strconv.Itoa(n)
 }
 
 type ptrCell struct {
@@ -20,7 +40,7 @@ type ptrCell struct {
 
 func (r *rowCells) get(ptr string) (loc, bool) {
 	for _, it := range r.items {
-		if it.ptr == ptr {
+		if it.is(ptr) {
 			return it.at, true
 		}
 	}

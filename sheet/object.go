@@ -23,6 +23,11 @@ type object struct {
 
 func newObject() *object { return &object{} }
 
+// newObjectCap returns an object with room for n members.
+func newObjectCap(n int) *object {
+	return &object{keys: make([]string, 0, n), vals: make([]any, 0, n)}
+}
+
 func (o *object) index(k string) int {
 	for i, x := range o.keys {
 		if x == k {
@@ -56,7 +61,8 @@ func (o *object) remove(k string) {
 }
 
 // sortKeys orders the members as in order; members it does not name go
-// last, in the order they have.
+// last, in the order they have. It sorts in place by insertion: objects
+// are small and read in nearly that order.
 func (o *object) sortKeys(order []string) {
 	rank := func(k string) int {
 		if i := slices.Index(order, k); i >= 0 {
@@ -64,17 +70,15 @@ func (o *object) sortKeys(order []string) {
 		}
 		return len(order)
 	}
-	idx := make([]int, len(o.keys))
-	for i := range idx {
-		idx[i] = i
+	for i := 1; i < len(o.keys); i++ {
+		k, v, r := o.keys[i], o.vals[i], rank(o.keys[i])
+		j := i
+		for j > 0 && rank(o.keys[j-1]) > r {
+			o.keys[j], o.vals[j] = o.keys[j-1], o.vals[j-1]
+			j--
+		}
+		o.keys[j], o.vals[j] = k, v
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return rank(o.keys[a]) - rank(o.keys[b]) })
-	keys := make([]string, len(idx))
-	vals := make([]any, len(idx))
-	for i, j := range idx {
-		keys[i], vals[i] = o.keys[j], o.vals[j]
-	}
-	o.keys, o.vals = keys, vals
 }
 
 // child returns the object member k, creating it when missing.
@@ -85,7 +89,7 @@ func (o *object) child(k string) *object {
 			return v
 		}
 	}
-	c := newObject()
+	c := newObjectCap(4) // texts have four languages
 	o.set(k, c)
 	return c
 }

@@ -336,6 +336,7 @@ type colAt struct {
 	parents []string // "/budget" for "/budget/planned"
 	isList  bool     // a numbered list column, such as goals/0
 	list    string   // its list's name
+	path    []string // c.ptr's parts: "budget", "planned"
 }
 
 func newColAt(idx int, c column, n int, key string) colAt {
@@ -343,6 +344,7 @@ func newColAt(idx int, c column, n int, key string) colAt {
 	name, _, nested := strings.Cut(c.ptr, "/")
 	ca.isList = nested && key == "measures" && numberedPtr.MatchString(c.ptr)
 	ca.list = name
+	ca.path = strings.Split(c.ptr, "/")
 	for i := strings.LastIndexByte(ca.ptr, '/'); i > 0; i = strings.LastIndexByte(ca.ptr[:i], '/') {
 		ca.parents = append(ca.parents, ca.ptr[:i])
 	}
@@ -356,6 +358,7 @@ func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
 	width := 0 // the columns data rows need: up to the last named in row 2
 	var dense []string
 	var hdrCells map[string]int
+	members := 0 // the members of a row's object, at most
 	err := f.rowsPipelined(sheet, func(r int, cells []cell) {
 		switch {
 		case r == 1:
@@ -371,6 +374,7 @@ func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
 			}
 			dense = make([]string, width)
 			hdrCells = headerCells(cols)
+			members = topMembers(cols)
 			return
 		}
 		if cols == nil {
@@ -385,7 +389,7 @@ func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
 			}
 		}
 		if any {
-			b.readRow(loc{sheet, r, 0}, key, cols, hdrCells, dense, row)
+			b.readRow(loc{sheet, r, 0}, key, cols, hdrCells, members, dense, row)
 		}
 	})
 	if err != nil {
@@ -438,8 +442,8 @@ type listItem struct {
 	bad bool
 }
 
-func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int, cells []string, row rowFunc) {
-	obj := newObject()
+func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int, members int, cells []string, row rowFunc) {
+	obj := newObjectCap(members)
 	var keys map[string]string
 	rc := &rowCells{at: at, cols: hdrCells}
 	var empty map[string]bool
@@ -447,7 +451,8 @@ func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int
 		name  string
 		items []listItem
 	}
-	var lists []list // in the order of their first column
+	var listsBuf [6]list
+	lists := listsBuf[:0] // in the order of their first column
 	listOf := func(name string) *list {
 		for i := range lists {
 			if lists[i].name == name {
@@ -504,7 +509,7 @@ func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int
 			l := listOf(ca.list)
 			l.items = append(l.items, listItem{n: ca.n, v: v, at: here, bad: err != nil})
 		default:
-			setPath(obj, c.ptr, v)
+			setParts(obj, ca.path, v)
 		}
 	}
 	for _, l := range lists {
@@ -513,11 +518,13 @@ func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int
 		vals := make([]any, 0, len(items))
 		for i, it := range items {
 			vals = append(vals, it.v)
-			p := "/" + name + "/" + strconv.Itoa(i)
-			rc.items = append(rc.items, ptrCell{p, it.at})
+			if rc.items == nil {
+				rc.items = make([]listCell, 0, 8)
+			}
+			rc.items = append(rc.items, listCell{name, i, it.at})
 			for j := range pending {
 				if pending[j].at == it.at {
-					pending[j].ptr = p
+					pending[j].ptr = "/" + name + "/" + strconv.Itoa(i)
 				}
 			}
 		}
@@ -541,6 +548,19 @@ func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int
 	}
 }
 
+// topMembers is the number of members a row's object may have: one per
+// first part of the columns' properties, and one for each list the row may
+// add from other sheets.
+func topMembers(cols []colAt) int {
+	var seen []string
+	for _, ca := range cols {
+		if !strings.HasPrefix(ca.c.ptr, "$") && !slices.Contains(seen, ca.path[0]) {
+			seen = append(seen, ca.path[0])
+		}
+	}
+	return len(seen) + 4
+}
+
 // rowFunc takes a row of a table sheet and returns the measure it became
 // part of and its pointer there (relative to the measure), or no measure
 // and an absolute pointer, or neither.
@@ -556,7 +576,11 @@ func splitList(s string) []string {
 
 // setPath sets the member at a relative pointer such as "budget/planned".
 func setPath(o *object, ptr string, v any) {
-	parts := strings.Split(ptr, "/")
+	setParts(o, strings.Split(ptr, "/"), v)
+}
+
+// setParts sets the member at a pointer split into its parts.
+func setParts(o *object, parts []string, v any) {
 	for _, p := range parts[:len(parts)-1] {
 		o = o.child(p)
 	}

@@ -128,13 +128,17 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 	if err != nil {
 		return err
 	}
-	sd := bytes.Index(data, []byte("<sheetData"))
+	sd := indexTag(data, 0, "sheetData")
 	if sd < 0 {
 		return nil
 	}
 	data = data[sd:]
-	if end := bytes.Index(data, []byte("</sheetData>")); end >= 0 {
-		data = data[:end]
+	if e := bytes.IndexByte(data, '>'); e > 0 && data[e-1] == '/' {
+		return nil // <sheetData/>
+	} else if e > 0 {
+		if end := bytes.Index(data, endTag(data[:e+1], "sheetData")); end >= 0 {
+			data = data[:end]
+		}
 	}
 	rowNum := 0
 	var cells []cell
@@ -149,10 +153,10 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 			return fmt.Errorf("sheet %s: a row is cut off", sheet)
 		}
 		tag := data[j : j+tagEnd+1]
-		if r := attr(tag, "r"); r != "" {
-			n, err := strconv.Atoi(r)
-			if err != nil || n < 1 || n > lastRow || n <= rowNum {
-				return fmt.Errorf("sheet %s: row number %q is not valid", sheet, r)
+		if r := attrRaw(tag, "r"); len(r) > 0 {
+			n, ok := atoi(r)
+			if !ok || n < 1 || n > lastRow || n <= rowNum {
+				return fmt.Errorf("sheet %s: row number %q is not valid", sheet, attr(tag, "r"))
 			}
 			rowNum = n
 		} else {
@@ -165,12 +169,13 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 		if bytes.HasSuffix(tag, []byte("/>")) {
 			continue
 		}
-		end := bytes.Index(data[i:], []byte("</row>"))
+		closeRow := endTag(tag, "row")
+		end := bytes.Index(data[i:], closeRow)
 		if end < 0 {
 			return fmt.Errorf("sheet %s: row %d is cut off", sheet, rowNum)
 		}
 		body := data[i : i+end]
-		i += end + len("</row>")
+		i += end + len(closeRow)
 		cells = cells[:0]
 		col := 0
 		k := 0
@@ -185,10 +190,10 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 			}
 			ctag := body[c : c+ce+1]
 			k = c + ce + 1
-			if ref := attr(ctag, "r"); ref != "" {
+			if ref := attrRaw(ctag, "r"); len(ref) > 0 {
 				n := colOf(ref)
 				if n < 1 || n > 16384 || n <= col {
-					return fmt.Errorf("sheet %s: cell reference %q in row %d is not valid", sheet, ref, rowNum)
+					return fmt.Errorf("sheet %s: cell reference %q in row %d is not valid", sheet, attr(ctag, "r"), rowNum)
 				}
 				col = n
 			} else {
@@ -200,13 +205,14 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 			if bytes.HasSuffix(ctag, []byte("/>")) {
 				continue
 			}
-			cend := bytes.Index(body[k:], []byte("</c>"))
+			closeC := endTag(ctag, "c")
+			cend := bytes.Index(body[k:], closeC)
 			if cend < 0 {
 				return fmt.Errorf("sheet %s: a cell of row %d is cut off", sheet, rowNum)
 			}
 			content := body[k : k+cend]
-			k += cend + len("</c>")
-			v, err := x.value(attr(ctag, "t"), content)
+			k += cend + len(closeC)
+			v, err := x.value(attrRaw(ctag, "t"), content)
 			if err != nil {
 				return fmt.Errorf("sheet %s: row %d: %v", sheet, rowNum, err)
 			}
@@ -266,7 +272,11 @@ func (x *xlsx) rowsPipelined(sheet string, fn func(row int, cells []cell)) error
 }
 
 // value is a cell's text as excelize reads it with RawCellValue.
-func (x *xlsx) value(t string, content []byte) (string, error) {
+func (x *xlsx) value(rawT []byte, content []byte) (string, error) {
+	t := string(rawT) // no copy: a switch on the conversion does not allocate
+	if bytes.IndexByte(rawT, '&') >= 0 {
+		t = unescape(rawT)
+	}
 	switch t {
 	case "inlineStr":
 		is := innerOf(content, "is")
@@ -275,12 +285,12 @@ func (x *xlsx) value(t string, content []byte) (string, error) {
 		}
 		return richText(is), nil
 	case "s":
-		v := strings.TrimSpace(string(innerOf(content, "v")))
-		if v == "" {
+		v := bytes.TrimSpace(innerOf(content, "v"))
+		if len(v) == 0 {
 			return "", nil
 		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n >= len(x.sst) {
+		n, ok := atoi(v)
+		if !ok || n < 0 || n >= len(x.sst) {
 			return "", fmt.Errorf("shared string %q does not exist", v)
 		}
 		return x.sst[n], nil
@@ -309,28 +319,48 @@ func sharedStrings(data []byte) []string {
 			i = j + e + 1
 			continue
 		}
-		end := bytes.Index(data[j:], []byte("</si>"))
+		closeSI := endTag(data[j:j+e+1], "si")
+		end := bytes.Index(data[j:], closeSI)
 		if end < 0 {
 			return out
 		}
 		out = append(out, richText(data[j+e+1:j+end]))
-		i = j + end + len("</si>")
+		i = j + end + len(closeSI)
 	}
 }
 
 // richText joins the <t> texts of a string item, leaving out phonetic runs.
 func richText(si []byte) string {
+	// Most items are one <t> and no phonetic run: its text needs no joining.
+	if j := indexTag(si, 0, "t"); j >= 0 {
+		if e := bytes.IndexByte(si[j:], '>'); e > 0 && si[j+e-1] != '/' {
+			start := j + e + 1
+			if end := bytes.Index(si[start:], endTag(si[j:j+e+1], "t")); end >= 0 &&
+				indexTag(si, start+end, "t") < 0 && indexTag(si, 0, "rPh") < 0 {
+				return bstrUnmarshal(unescape(si[start : start+end]))
+			}
+		}
+	}
 	var b strings.Builder
 	i := 0
 	for {
 		j := indexTag(si, i, "t")
 		rph := indexTag(si, i, "rPh")
 		if rph >= 0 && (j < 0 || rph < j) {
-			end := bytes.Index(si[rph:], []byte("</rPh>"))
+			e := bytes.IndexByte(si[rph:], '>')
+			if e < 0 {
+				break
+			}
+			if si[rph+e-1] == '/' {
+				i = rph + e + 1
+				continue
+			}
+			closeRPh := endTag(si[rph:rph+e+1], "rPh")
+			end := bytes.Index(si[rph:], closeRPh)
 			if end < 0 {
 				break
 			}
-			i = rph + end + len("</rPh>")
+			i = rph + end + len(closeRPh)
 			continue
 		}
 		if j < 0 {
@@ -344,12 +374,13 @@ func richText(si []byte) string {
 			i = j + e + 1
 			continue
 		}
-		end := bytes.Index(si[j:], []byte("</t>"))
+		closeT := endTag(si[j:j+e+1], "t")
+		end := bytes.Index(si[j:], closeT)
 		if end < 0 {
 			break
 		}
 		b.WriteString(unescape(si[j+e+1 : j+end]))
-		i = j + end + len("</t>")
+		i = j + end + len(closeT)
 	}
 	return bstrUnmarshal(b.String())
 }
@@ -379,6 +410,30 @@ func indexTag(data []byte, i int, name string) int {
 		i = j + 1
 	}
 	return -1
+}
+
+var endRow, endC, endT, endSI = []byte("</row>"), []byte("</c>"), []byte("</t>"), []byte("</si>")
+
+// endTag is the end tag of the element whose start tag is tag, with its
+// namespace prefix if it has one ("</x:row>").
+func endTag(tag []byte, name string) []byte {
+	if len(tag) > len(name)+1 && string(tag[1:1+len(name)]) == name {
+		switch name {
+		case "row":
+			return endRow
+		case "c":
+			return endC
+		case "t":
+			return endT
+		case "si":
+			return endSI
+		}
+	}
+	qname := tag[1:]
+	if sp := bytes.IndexAny(qname, " \t\r\n/>"); sp >= 0 {
+		qname = qname[:sp]
+	}
+	return []byte("</" + string(qname) + ">")
 }
 
 // innerOf returns the content of the first <name>…</name> in data.
@@ -421,6 +476,48 @@ func elements(data []byte, name string) [][]byte {
 	}
 }
 
+// attrRaw returns the value of attribute name in a start tag as written,
+// entities not resolved, without copying it.
+func attrRaw(tag []byte, name string) []byte {
+	i := 0
+	for {
+		j := bytes.Index(tag[i:], []byte(name))
+		if j < 0 {
+			return nil
+		}
+		j += i
+		q := j + len(name)
+		if j == 0 || (tag[j-1] != ' ' && tag[j-1] != '\t' && tag[j-1] != '\n' && tag[j-1] != '\r') || q >= len(tag) || tag[q] != '=' {
+			i = j + 1
+			continue
+		}
+		q++
+		if q >= len(tag) || (tag[q] != '"' && tag[q] != '\'') {
+			return nil
+		}
+		end := bytes.IndexByte(tag[q+1:], tag[q])
+		if end < 0 {
+			return nil
+		}
+		return tag[q+1 : q+1+end]
+	}
+}
+
+// atoi reads a decimal number of at most 9 digits.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
 // attr returns the unescaped value of attribute name in a start tag.
 func attr(tag []byte, name string) string {
 	i := 0
@@ -460,7 +557,7 @@ func attrSuffix(tag []byte, suffix string) string {
 }
 
 // colOf is the column number of a cell reference such as "AB12".
-func colOf(ref string) int {
+func colOf[S string | []byte](ref S) int {
 	n := 0
 	for i := 0; i < len(ref); i++ {
 		c := ref[i]
