@@ -74,7 +74,7 @@ func zipXLSX(t *testing.T, sheetData, sst string) []byte {
 		"xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
 			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
 		"xl/worksheets/sheet1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + sheetData + `</sheetData><rowBreaks count="0"/></worksheet>`,
-		"xl/sharedStrings.xml":       `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + sst + `</sst>`,
+		"xl/sharedStrings.xml":     `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + sst + `</sst>`,
 	} {
 		w, err := zw.Create(name)
 		if err != nil {
@@ -96,7 +96,7 @@ func TestXLSXRows(t *testing.T) {
 	sst := `<si><t>shared</t></si><si><r><rPr><b/><rFont val="Arial"/></rPr><t>ri</t></r><r><t xml:space="preserve">ch </t></r></si><si><t>a&amp;b &#x263A;</t></si><x:si><x:t>pre</x:t></x:si>`
 	for _, tc := range []struct {
 		reason, data string
-		want       [][]cell // row 1, 2, …; nil for a row without cells
+		want         [][]cell // row 1, 2, …; nil for a row without cells
 	}{
 		{"references, shared and inline strings, numbers",
 			`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>in</t></is></c><c r="C1"><v>46387</v></c></row>`,
