@@ -20,7 +20,7 @@ type rowCells struct {
 type listCell struct {
 	list string
 	i    int
-	at   loc
+	col  int
 }
 
 // is reports whether ptr is "/" + list + "/" + i.
@@ -41,7 +41,7 @@ type ptrCell struct {
 func (r *rowCells) get(ptr string) (loc, bool) {
 	for _, it := range r.items {
 		if it.is(ptr) {
-			return it.at, true
+			return loc{r.at.sheet, r.at.row, it.col}, true
 		}
 	}
 	if c, ok := r.cols[ptr]; ok {

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -436,31 +437,30 @@ func (b *Book) header(sheet, key string, cells []string) []colAt {
 
 // listItem is a value of a numbered list column.
 type listItem struct {
-	n   int
-	v   any
-	at  loc
-	bad bool
+	list int // index in the row's lists
+	n    int
+	v    any
+	col  int
 }
 
 func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int, members int, cells []string, row rowFunc) {
-	obj := newObjectCap(members)
+	// The members the row has: one per first part of a property with a
+	// value (a text's languages are neighbours), and room for the lists.
+	n, prev := 4, ""
+	for _, ca := range cols {
+		if ca.idx < len(cells) && cells[ca.idx] != "" && ca.path[0] != prev {
+			n++
+			prev = ca.path[0]
+		}
+	}
+	obj := newObjectCap(min(n, members))
 	var keys map[string]string
 	rc := &rowCells{at: at, cols: hdrCells}
 	var empty map[string]bool
-	type list struct {
-		name  string
-		items []listItem
-	}
-	var listsBuf [6]list
-	lists := listsBuf[:0] // in the order of their first column
-	listOf := func(name string) *list {
-		for i := range lists {
-			if lists[i].name == name {
-				return &lists[i]
-			}
-		}
-		return nil
-	}
+	var listsBuf [8]string
+	lists := listsBuf[:0] // names, in the order of their first column
+	var itemsBuf [16]listItem
+	items := itemsBuf[:0]
 	var pending []problem // relative pointers, attached to the measure later
 	for _, ca := range cols {
 		c := ca.c
@@ -469,9 +469,13 @@ func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int
 			raw = cells[ca.idx]
 		}
 		isList := ca.isList
-		if isList && listOf(ca.list) == nil {
-			lists = append(lists, list{name: ca.list})
-			obj.set(ca.list, nil) // keeps the member's place
+		li := -1
+		if isList {
+			if li = slices.Index(lists, ca.list); li < 0 {
+				li = len(lists)
+				lists = append(lists, ca.list)
+				obj.set(ca.list, nil) // keeps the member's place
+			}
 		}
 		if raw == "" {
 			continue
@@ -506,24 +510,27 @@ func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int
 				keys[c.ptr], _ = v.(string)
 			}
 		case isList:
-			l := listOf(ca.list)
-			l.items = append(l.items, listItem{n: ca.n, v: v, at: here, bad: err != nil})
+			items = append(items, listItem{list: li, n: ca.n, v: v, col: here.col})
 		default:
 			setParts(obj, ca.path, v)
 		}
 	}
-	for _, l := range lists {
-		name, items := l.name, l.items
-		slices.SortStableFunc(items, func(a, b listItem) int { return a.n - b.n })
-		vals := make([]any, 0, len(items))
-		for i, it := range items {
-			vals = append(vals, it.v)
-			if rc.items == nil {
-				rc.items = make([]listCell, 0, 8)
+	// The items of each list in the order of their numbers.
+	slices.SortStableFunc(items, func(a, b listItem) int { return cmp.Or(a.list-b.list, a.n-b.n) })
+	if len(items) > 0 {
+		rc.items = make([]listCell, 0, len(items))
+	}
+	for li, name := range lists {
+		var vals []any
+		for _, it := range items {
+			if it.list != li {
+				continue
 			}
-			rc.items = append(rc.items, listCell{name, i, it.at})
+			i := len(vals)
+			vals = append(vals, it.v)
+			rc.items = append(rc.items, listCell{name, i, it.col})
 			for j := range pending {
-				if pending[j].at == it.at {
+				if pending[j].at.col == it.col {
 					pending[j].ptr = "/" + name + "/" + strconv.Itoa(i)
 				}
 			}
@@ -531,6 +538,9 @@ func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int
 		if len(vals) == 0 && !empty[name] && name != "goals" {
 			obj.remove(name)
 			continue
+		}
+		if vals == nil {
+			vals = []any{}
 		}
 		obj.set(name, vals)
 	}
