@@ -279,13 +279,21 @@ func (x *xlsx) value(rawT []byte, content []byte) (string, error) {
 	}
 	switch t {
 	case "inlineStr":
+		// As excelize writes it: <is><t>text</t></is>.
+		if text, ok := between(content, "<is><t>", "</t></is>"); ok {
+			return bstrUnmarshal(unescape(text)), nil
+		}
 		is := innerOf(content, "is")
 		if is == nil {
 			return "", nil
 		}
 		return richText(is), nil
 	case "s":
-		v := bytes.TrimSpace(innerOf(content, "v"))
+		v, ok := between(content, "<v>", "</v>")
+		if !ok {
+			v = innerOf(content, "v")
+		}
+		v = bytes.TrimSpace(v)
 		if len(v) == 0 {
 			return "", nil
 		}
@@ -297,8 +305,24 @@ func (x *xlsx) value(rawT []byte, content []byte) (string, error) {
 	case "str":
 		return bstrUnmarshal(unescape(innerOf(content, "v"))), nil
 	default: // n, b, e, d
+		if v, ok := between(content, "<v>", "</v>"); ok {
+			return unescape(v), nil
+		}
 		return unescape(innerOf(content, "v")), nil
 	}
+}
+
+// between returns what is between open and end when content is just
+// open, text without markup, end.
+func between(content []byte, open, end string) ([]byte, bool) {
+	if len(content) < len(open)+len(end) || string(content[:len(open)]) != open || string(content[len(content)-len(end):]) != end {
+		return nil, false
+	}
+	text := content[len(open) : len(content)-len(end)]
+	if bytes.IndexByte(text, '<') >= 0 {
+		return nil, false
+	}
+	return text, true
 }
 
 // sharedStrings reads the table of shared strings.
@@ -395,24 +419,43 @@ func indexTag(data []byte, i int, name string) int {
 		}
 		j += i
 		k := j + 1
-		// An optional namespace prefix.
-		if c := bytes.IndexByte(data[k:min(len(data), k+32)], ':'); c >= 0 {
-			if sp := bytes.IndexAny(data[k:k+c], " >/"); sp < 0 {
-				k += c + 1
-			}
+		if isTagName(data, k, name) {
+			return j
 		}
-		if bytes.HasPrefix(data[k:], []byte(name)) {
-			after := k + len(name)
-			if after < len(data) && (data[after] == ' ' || data[after] == '>' || data[after] == '/' || data[after] == '\t' || data[after] == '\n' || data[after] == '\r') {
-				return j
-			}
+		// An optional namespace prefix: name characters up to a colon.
+		p := k
+		for p < len(data) && p-k < 32 && isPrefixChar(data[p]) {
+			p++
+		}
+		if p > k && p < len(data) && data[p] == ':' && isTagName(data, p+1, name) {
+			return j
 		}
 		i = j + 1
 	}
 	return -1
 }
 
-var endRow, endC, endT, endSI = []byte("</row>"), []byte("</c>"), []byte("</t>"), []byte("</si>")
+// isTagName reports whether data at k is name, ended as a tag's name is.
+func isTagName(data []byte, k int, name string) bool {
+	after := k + len(name)
+	if after >= len(data) || string(data[k:after]) != name {
+		return false
+	}
+	switch data[after] {
+	case ' ', '>', '/', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+func isPrefixChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c >= 0x80
+}
+
+var (
+	endRow, endC, endT, endSI = []byte("</row>"), []byte("</c>"), []byte("</t>"), []byte("</si>")
+	endV, endIS                = []byte("</v>"), []byte("</is>")
+)
 
 // endTag is the end tag of the element whose start tag is tag, with its
 // namespace prefix if it has one ("</x:row>").
@@ -427,6 +470,10 @@ func endTag(tag []byte, name string) []byte {
 			return endT
 		case "si":
 			return endSI
+		case "v":
+			return endV
+		case "is":
+			return endIS
 		}
 	}
 	qname := tag[1:]
@@ -447,11 +494,7 @@ func innerOf(data []byte, name string) []byte {
 		return nil
 	}
 	start := j + e + 1
-	prefix := data[j+1 : j+e]
-	if sp := bytes.IndexAny(prefix, " \t\r\n/"); sp >= 0 {
-		prefix = prefix[:sp]
-	}
-	end := bytes.Index(data[start:], []byte("</"+string(prefix)+">"))
+	end := bytes.Index(data[start:], endTag(data[j:j+e+1], name))
 	if end < 0 {
 		return nil
 	}
