@@ -454,7 +454,7 @@ func isPrefixChar(c byte) bool {
 
 var (
 	endRow, endC, endT, endSI = []byte("</row>"), []byte("</c>"), []byte("</t>"), []byte("</si>")
-	endV, endIS                = []byte("</v>"), []byte("</is>")
+	endV, endIS               = []byte("</v>"), []byte("</is>")
 )
 
 // endTag is the end tag of the element whose start tag is tag, with its
