@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -353,52 +354,172 @@ func newColAt(idx int, c column, n int, key string) colAt {
 }
 
 // readTable reads a sheet whose row 2 names the columns' properties and
-// calls row for each row that is not empty.
+// calls row for each row that is not empty, in order.
+//
+// It is a pipeline: one goroutine scans the sheet's XML into batches of
+// rows, the batches are turned into objects on all of GOMAXPROCS, and this
+// goroutine hands them to row in order. Everything that touches the Book
+// happens here.
 func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
-	var cols []colAt
-	width := 0 // the columns data rows need: up to the last named in row 2
-	var dense []string
-	var hdrCells map[string]int
-	members := 0 // the members of a row's object, at most
-	err := f.rowsPipelined(sheet, func(r int, cells []cell) {
-		switch {
-		case r == 1:
-			return
-		case r == 2:
-			hdr := make([]string, cells[len(cells)-1].col)
-			for _, c := range cells {
-				hdr[c.col-1] = c.v
+	type result struct {
+		rows     []parsedRow
+		problems []problem // of the header row
+		header   bool      // row 2 was in the batch
+		err      error
+	}
+	batches := make(chan []rowCellsRaw, 4)
+	scanErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		defer func() {
+			if v := recover(); v != nil {
+				scanErr <- fmt.Errorf("the sheet cannot be read (%v)", v)
 			}
-			cols = b.header(sheet, key, hdr)
-			for _, c := range cols {
-				width = max(width, c.idx+1)
+		}()
+		var batch []rowCellsRaw
+		err := f.rows(sheet, func(r int, cells []cell) {
+			batch = append(batch, rowCellsRaw{r, slices.Clone(cells)})
+			if len(batch) == 256 || r <= 2 {
+				batches <- batch
+				batch = nil
 			}
-			dense = make([]string, width)
-			hdrCells = headerCells(cols)
-			members = topMembers(cols)
-			return
+		})
+		if len(batch) > 0 {
+			batches <- batch
 		}
-		if cols == nil {
-			return
-		}
-		clear(dense)
-		any := false
-		for _, c := range cells {
-			if c.col <= width {
-				dense[c.col-1] = c.v
-				any = true
+		scanErr <- err
+	}()
+
+	// The dispatcher reads the header and starts a worker per batch; the
+	// futures keep the batches' order.
+	futures := make(chan chan result, 2*runtime.GOMAXPROCS(0)+2)
+	go func() {
+		defer close(futures)
+		var t *tableShape
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for batch := range batches {
+			fut := make(chan result, 1)
+			futures <- fut
+			if t == nil {
+				// Rows 1 and 2 come in batches of their own.
+				res := result{}
+				func() {
+					defer func() {
+						if v := recover(); v != nil {
+							res.err = fmt.Errorf("the sheet cannot be read (%v)", v)
+						}
+					}()
+					for _, rc := range batch {
+						if rc.row == 2 {
+							scratch := &Book{}
+							t = newTableShape(scratch, sheet, key, rc.cells)
+							res.problems, res.header = scratch.problems, t.cols != nil
+						}
+					}
+				}()
+				fut <- res
+				continue
 			}
+			sem <- struct{}{}
+			go func(batch []rowCellsRaw) {
+				res := result{}
+				defer func() {
+					if v := recover(); v != nil {
+						res = result{err: fmt.Errorf("the sheet cannot be read (%v)", v)}
+					}
+					<-sem
+					fut <- res
+				}()
+				res.rows = make([]parsedRow, 0, len(batch))
+				dense := make([]string, t.width)
+				for _, rc := range batch {
+					if pr, ok := t.parse(loc{sheet, rc.row, 0}, rc.cells, dense); ok {
+						res.rows = append(res.rows, pr)
+					}
+				}
+			}(batch)
 		}
-		if any {
-			b.readRow(loc{sheet, r, 0}, key, cols, hdrCells, members, dense, row)
+	}()
+	// Should row panic (Read recovers), the goroutines still run to their end.
+	defer func() {
+		for fut := range futures {
+			<-fut
 		}
-	})
+	}()
+
+	header := false
+	var err error
+	for fut := range futures {
+		res := <-fut
+		if res.err != nil && err == nil {
+			err = res.err
+		}
+		b.problems = append(b.problems, res.problems...)
+		header = header || res.header
+		for _, pr := range res.rows {
+			b.commitRow(pr, row)
+		}
+	}
+	if e := <-scanErr; e != nil && err == nil {
+		err = e
+	}
 	if err != nil {
 		b.add(loc{sheet: sheet}, nil, "", RuleWorkbook, "sheet %s cannot be read: %v", sheet, err)
 	}
-	if cols == nil {
+	if !header {
 		b.add(loc{sheet, 2, 1}, nil, "", RuleColumn, "row 2 must name the property of each column (id, title/de, …): export the workbook again")
 	}
+}
+
+type rowCellsRaw struct {
+	row   int
+	cells []cell
+}
+
+// tableShape is what row 2 of a table sheet says, shared by its rows.
+type tableShape struct {
+	key      string
+	cols     []colAt
+	width    int            // the columns data rows need: up to the last named in row 2
+	hdrCells map[string]int // pointer -> column
+	members  int            // the members of a row's object, at most
+}
+
+func newTableShape(b *Book, sheet, key string, cells []cell) *tableShape {
+	t := &tableShape{key: key}
+	if len(cells) == 0 {
+		return t
+	}
+	hdr := make([]string, cells[len(cells)-1].col)
+	for _, c := range cells {
+		hdr[c.col-1] = c.v
+	}
+	t.cols = b.header(sheet, key, hdr)
+	for _, c := range t.cols {
+		t.width = max(t.width, c.idx+1)
+	}
+	t.hdrCells = headerCells(t.cols)
+	t.members = topMembers(t.cols)
+	return t
+}
+
+// parse reads a data row; false for a row without cells in the columns.
+func (t *tableShape) parse(at loc, cells []cell, dense []string) (parsedRow, bool) {
+	if t.cols == nil {
+		return parsedRow{}, false
+	}
+	clear(dense)
+	any := false
+	for _, c := range cells {
+		if c.col <= t.width {
+			dense[c.col-1] = c.v
+			any = true
+		}
+	}
+	if !any {
+		return parsedRow{}, false
+	}
+	return parseRow(at, t.key, t.cols, t.hdrCells, t.members, dense), true
 }
 
 func (b *Book) header(sheet, key string, cells []string) []colAt {
@@ -443,7 +564,20 @@ type listItem struct {
 	col  int
 }
 
-func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int, members int, cells []string, row rowFunc) {
+// parsedRow is a row of a table sheet read into an object, before it
+// becomes part of the Book.
+type parsedRow struct {
+	at      loc
+	obj     *object
+	keys    map[string]string
+	rc      *rowCells
+	empty   map[string]bool
+	pending []problem // relative pointers, attached to the measure later
+}
+
+// parseRow reads a row; it touches nothing shared, so rows are read in
+// parallel.
+func parseRow(at loc, key string, cols []colAt, hdrCells map[string]int, members int, cells []string) parsedRow {
 	// The members the row has: one per first part of a property with a
 	// value (a text's languages are neighbours), and room for the lists.
 	n, prev := 4, ""
@@ -544,10 +678,15 @@ func (b *Book) readRow(at loc, key string, cols []colAt, hdrCells map[string]int
 		}
 		obj.set(name, vals)
 	}
-	// The problems are attached when the row becomes a measure or part of
-	// one: their pointers are relative until then.
-	m, prefix := row(at, obj, keys, rc, empty)
-	for _, p := range pending {
+	return parsedRow{at, obj, keys, rc, empty, pending}
+}
+
+// commitRow hands a row to row and keeps its problems. They are attached
+// when the row becomes a measure or part of one: their pointers are
+// relative until then.
+func (b *Book) commitRow(pr parsedRow, row rowFunc) {
+	m, prefix := row(pr.at, pr.obj, pr.keys, pr.rc, pr.empty)
+	for _, p := range pr.pending {
 		p.m = m
 		if m == nil && prefix == "" {
 			p.ptr = "/measures"

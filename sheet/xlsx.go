@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -225,50 +224,6 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 		}
 	}
 	return nil
-}
-
-// rowsPipelined is rows with the XML scanned on another goroutine while fn
-// runs on this one, in batches: on two cores import is a third faster.
-func (x *xlsx) rowsPipelined(sheet string, fn func(row int, cells []cell)) error {
-	type rowCells struct {
-		row   int
-		cells []cell
-	}
-	batches := make(chan []rowCells, 4)
-	errc := make(chan error, 1)
-	go func() {
-		defer close(batches)
-		defer func() {
-			if v := recover(); v != nil {
-				select {
-				case errc <- fmt.Errorf("the sheet cannot be read (%v)", v):
-				default:
-				}
-			}
-		}()
-		var batch []rowCells
-		errc <- x.rows(sheet, func(row int, cells []cell) {
-			batch = append(batch, rowCells{row, slices.Clone(cells)})
-			if len(batch) == 256 {
-				batches <- batch
-				batch = nil
-			}
-		})
-		if len(batch) > 0 {
-			batches <- batch
-		}
-	}()
-	// Should fn panic (Read recovers), the scanner still runs to its end.
-	defer func() {
-		for range batches {
-		}
-	}()
-	for batch := range batches {
-		for _, rc := range batch {
-			fn(rc.row, rc.cells)
-		}
-	}
-	return <-errc
 }
 
 // value is a cell's text as excelize reads it with RawCellValue.
