@@ -581,7 +581,8 @@ func parseRow(at loc, key string, cols []colAt, hdrCells map[string]int, members
 	// The members the row has: one per first part of a property with a
 	// value (a text's languages are neighbours), and room for the lists.
 	n, prev := 4, ""
-	for _, ca := range cols {
+	for i := range cols {
+		ca := &cols[i]
 		if ca.idx < len(cells) && cells[ca.idx] != "" && ca.path[0] != prev {
 			n++
 			prev = ca.path[0]
@@ -596,8 +597,9 @@ func parseRow(at loc, key string, cols []colAt, hdrCells map[string]int, members
 	var itemsBuf [16]listItem
 	items := itemsBuf[:0]
 	var pending []problem // relative pointers, attached to the measure later
-	for _, ca := range cols {
-		c := ca.c
+	for i := range cols {
+		ca := &cols[i]
+		c := &ca.c
 		raw := ""
 		if ca.idx < len(cells) {
 			raw = cells[ca.idx]
@@ -739,7 +741,7 @@ func setParts(o *object, parts []string, v any) {
 // convert reads a cell as its column's kind. On error it returns the text
 // as it is, so that the portfolio keeps a value at the pointer (the
 // problem is reported once, by the caller).
-func convert(c column, raw string) (any, error) {
+func convert(c *column, raw string) (any, error) {
 	switch c.kind {
 	case kString:
 		return raw, nil
@@ -822,7 +824,7 @@ func (b *Book) readMeta(f *xlsx, sheet string) {
 		if cells[2] == "" {
 			return
 		}
-		v, err := convert(metaProps[i], cells[2])
+		v, err := convert(&metaProps[i], cells[2])
 		if err != nil {
 			b.add(at, nil, "/"+ptr, RuleCell, "%s", err.Error())
 		}
