@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -207,14 +209,8 @@ func writeIndented(b *bytes.Buffer, v any, depth int) error {
 			return nil
 		}
 		b.WriteByte('[')
-		for i, e := range v {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			newline(depth + 1)
-			if err := writeIndented(b, e, depth+1); err != nil {
-				return err
-			}
+		if err := writeItems(b, v, depth+1); err != nil {
+			return err
 		}
 		newline(depth)
 		b.WriteByte(']')
@@ -233,6 +229,59 @@ func writeIndented(b *bytes.Buffer, v any, depth int) error {
 		}
 		if err := json.Indent(b, bytes.TrimSpace(raw.Bytes()), strings.Repeat("  ", depth), "  "); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// writeItems writes the items of a list, each on a new line at depth: a
+// long list (a portfolio's measures) in parts on all of GOMAXPROCS.
+func writeItems(b *bytes.Buffer, items []any, depth int) error {
+	one := func(b *bytes.Buffer, i int) error {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+		for range depth {
+			b.WriteString("  ")
+		}
+		return writeIndented(b, items[i], depth)
+	}
+	parts := runtime.GOMAXPROCS(0)
+	if len(items) < 1024 || parts < 2 {
+		for i := range items {
+			if err := one(b, i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// The first part is written into b, the others into buffers of their
+	// own, copied after it.
+	bufs := make([]bytes.Buffer, parts)
+	size := b.Available()/parts + 4096
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			lo, hi := p*len(items)/parts, (p+1)*len(items)/parts
+			out := b
+			if p > 0 {
+				out = &bufs[p]
+				out.Grow(size)
+			}
+			for i := lo; i < hi && errs[p] == nil; i++ {
+				errs[p] = one(out, i)
+			}
+		})
+	}
+	wg.Wait()
+	for p := range parts {
+		if errs[p] != nil {
+			return errs[p]
+		}
+		if p > 0 {
+			b.Write(bufs[p].Bytes())
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 )
@@ -35,6 +36,19 @@ func TestWriteIndented(t *testing.T) {
 		{"raw JSON of a base file is laid out anew at its depth", func() any {
 			o := newObject()
 			o.set("measures", []any{json.RawMessage("{\n\t\"id\":  \"M1\", \"x\" : [ 1,2 ,{ } ],\"e\":{}}"), json.RawMessage(`"s"`)})
+			return o
+		}()},
+		{"a long list is written in parts, joined in order", func() any {
+			l := make([]any, 3001)
+			for i := range l {
+				o := newObject()
+				o.set("id", fmt.Sprint("M", i))
+				o.set("n", float64(i))
+				o.set("l", []any{})
+				l[i] = o
+			}
+			o := newObject()
+			o.set("measures", l)
 			return o
 		}()},
 		{"numbers as encoding/json writes them", []any{1e-7, 1e21, 123456789.125, -0.000001, 1e20, 5e-324, math.MaxFloat64}},
