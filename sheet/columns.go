@@ -45,6 +45,7 @@ type enum struct {
 
 	once   sync.Once
 	lookup map[string]string // lower-case value or label -> value
+	boxed  map[string]any    // value -> value, as an interface made once
 }
 
 func (e *enum) label(v string, lang int) string {
@@ -60,7 +61,9 @@ func (e *enum) parse(s string) (string, bool) {
 		// The first value that a text names wins, as in a search of the
 		// values in order, each before its labels.
 		e.lookup = map[string]string{}
+		e.boxed = map[string]any{}
 		for _, v := range e.values {
+			e.boxed[v] = v
 			l := e.labels[v]
 			for _, t := range append([]string{v}, l[:]...) {
 				t = strings.ToLower(t)
@@ -72,6 +75,16 @@ func (e *enum) parse(s string) (string, bool) {
 	})
 	v, ok := e.lookup[strings.ToLower(strings.TrimSpace(s))]
 	return v, ok
+}
+
+// parseBoxed is parse with the value as an interface, without allocating
+// one per cell.
+func (e *enum) parseBoxed(s string) (any, bool) {
+	v, ok := e.parse(s)
+	if !ok {
+		return nil, false
+	}
+	return e.boxed[v], true
 }
 
 func newEnum[T ~string](name string, values []T, labels map[string][4]string) *enum {

@@ -657,7 +657,13 @@ func parseRow(at loc, key string, cols []colAt, hdrCells map[string]int, members
 		rc.items = make([]listCell, 0, len(items))
 	}
 	for li, name := range lists {
-		var vals []any
+		count := 0
+		for _, it := range items {
+			if it.list == li {
+				count++
+			}
+		}
+		vals := make([]any, 0, count)
 		for _, it := range items {
 			if it.list != li {
 				continue
@@ -674,9 +680,6 @@ func parseRow(at loc, key string, cols []colAt, hdrCells map[string]int, members
 		if len(vals) == 0 && !empty[name] && name != "goals" {
 			obj.remove(name)
 			continue
-		}
-		if vals == nil {
-			vals = []any{}
 		}
 		obj.set(name, vals)
 	}
@@ -778,7 +781,7 @@ func convert(c *column, raw string) (any, error) {
 		}
 		return v, nil
 	case kEnum:
-		v, ok := c.enum.parse(raw)
+		v, ok := c.enum.parseBoxed(raw)
 		if !ok {
 			var choices []string
 			for _, x := range c.enum.values {
