@@ -65,7 +65,7 @@ func TestXLSXSharedAndRich(t *testing.T) {
 
 // zipXLSX is a minimal workbook of one sheet "S" with the given sheet
 // data and shared strings, as a spreadsheet program may write them.
-func zipXLSX(t *testing.T, sheetData, sst string) []byte {
+func zipXLSX(t testing.TB, sheetData, sst string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -153,4 +153,34 @@ func TestXLSXRows(t *testing.T) {
 		}
 		assert.Error(t, x.rows("S", func(int, []cell) {}), tc.reason)
 	}
+}
+
+// FuzzXLSXRows feeds the xlsx reader sheet XML of any shape: it never
+// panics, and the rows and cells it reports are in order, within a
+// sheet's bounds and not empty.
+func FuzzXLSXRows(f *testing.F) {
+	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>in</t></is></c><c r="C1"><v>46387</v></c></row>`, `<si><t>s</t></si>`)
+	f.Add(`<row><c t="inlineStr"><is><r><t>a</t></r><rPh><t>x</t></rPh></is></c><c/><c><v>3</v></c></row><row r="9"/>`, `<si><r><t>a</t></r><r><t xml:space="preserve"> b</t></r></si>`)
+	f.Add(`<x:row r='2'><x:c r='B2' t='str'><x:f>A1</x:f><x:v>a&amp;b&#x263A;_x000D_</x:v></x:c></x:row>`, `<x:si><x:t>p</x:t></x:si>`)
+	f.Add(`<row r="1"><c r="A1" t="s"><v>9</v></c></row><row r="1">`, ``)
+	f.Fuzz(func(t *testing.T, sheetData, sst string) {
+		x, err := openXLSX(zipXLSX(t, sheetData, sst))
+		if err != nil {
+			return
+		}
+		last := 0
+		_ = x.rows("S", func(r int, cells []cell) {
+			if r <= last || r > lastRow {
+				t.Fatalf("row %d after row %d", r, last)
+			}
+			last = r
+			col := 0
+			for _, c := range cells {
+				if c.col <= col || c.col > 16384 || c.v == "" {
+					t.Fatalf("row %d: cell %+v after column %d", r, c, col)
+				}
+				col = c.col
+			}
+		})
+	})
 }
