@@ -135,7 +135,8 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 	if e := bytes.IndexByte(data, '>'); e > 0 && data[e-1] == '/' {
 		return nil // <sheetData/>
 	} else if e > 0 {
-		if end := bytes.Index(data, endTag(data[:e+1], "sheetData")); end >= 0 {
+		// A sheet has one sheetData, its end near the end of the part.
+		if end := bytes.LastIndex(data, endTag(data[:e+1], "sheetData")); end >= 0 {
 			data = data[:end]
 		}
 	}
@@ -205,7 +206,10 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 				continue
 			}
 			closeC := endTag(ctag, "c")
-			cend := bytes.Index(body[k:], closeC)
+			cend := plainCellEnd(body[k:], closeC)
+			if cend < 0 {
+				cend = bytes.Index(body[k:], closeC)
+			}
 			if cend < 0 {
 				return fmt.Errorf("sheet %s: a cell of row %d is cut off", sheet, rowNum)
 			}
@@ -265,6 +269,29 @@ func (x *xlsx) value(rawT []byte, content []byte) (string, error) {
 		}
 		return unescape(innerOf(content, "v")), nil
 	}
+}
+
+// plainCellEnd finds the end of a cell's content written as excelize,
+// Excel and LibreOffice write most cells, <v>text</v></c> or
+// <is><t>text</t></is></c>, without searching for "</c>"; -1 otherwise.
+func plainCellEnd(rest, closeC []byte) int {
+	if len(closeC) != len(endC) {
+		return -1 // a prefixed cell
+	}
+	var open, end string
+	switch {
+	case bytes.HasPrefix(rest, []byte("<v>")):
+		open, end = "<v>", "</v></c>"
+	case bytes.HasPrefix(rest, []byte("<is><t>")):
+		open, end = "<is><t>", "</t></is></c>"
+	default:
+		return -1
+	}
+	j := bytes.IndexByte(rest[len(open):], '<')
+	if j < 0 || !bytes.HasPrefix(rest[len(open)+j:], []byte(end)) {
+		return -1
+	}
+	return len(open) + j + len(end) - len(endC)
 }
 
 // between returns what is between open and end when content is just
