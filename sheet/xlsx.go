@@ -326,12 +326,13 @@ func sharedStrings(data []byte) []string {
 			continue
 		}
 		closeSI := endTag(data[j:j+e+1], "si")
-		end := bytes.Index(data[j:], closeSI)
+		start := j + e + 1
+		end := bytes.Index(data[start:], closeSI)
 		if end < 0 {
 			return out
 		}
-		out = append(out, richText(data[j+e+1:j+end]))
-		i = j + end + len(closeSI)
+		out = append(out, richText(data[start:start+end]))
+		i = start + end + len(closeSI)
 	}
 }
 
@@ -381,12 +382,13 @@ func richText(si []byte) string {
 			continue
 		}
 		closeT := endTag(si[j:j+e+1], "t")
-		end := bytes.Index(si[j:], closeT)
+		start := j + e + 1
+		end := bytes.Index(si[start:], closeT)
 		if end < 0 {
 			break
 		}
-		b.WriteString(unescape(si[j+e+1 : j+end]))
-		i = j + end + len(closeT)
+		b.WriteString(unescape(si[start : start+end]))
+		i = start + end + len(closeT)
 	}
 	return bstrUnmarshal(b.String())
 }
