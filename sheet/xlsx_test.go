@@ -3,6 +3,8 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -170,6 +172,24 @@ func FuzzXLSXRows(f *testing.F) {
 		x, err := openXLSX(zipXLSX(t, sheetData, sst))
 		if err != nil {
 			return
+		}
+		// The one-pass reading of plain rows gives what the general one
+		// gives: the same cells, or the same error.
+		type row struct {
+			r     int
+			cells []cell
+		}
+		read := func(plain bool) ([]row, error) {
+			defer func(old bool) { plainRows = old }(plainRows)
+			plainRows = plain
+			var got []row
+			err := x.rows("S", func(r int, cells []cell) { got = append(got, row{r, slices.Clone(cells)}) })
+			return got, err
+		}
+		fast, errFast := read(true)
+		slow, errSlow := read(false)
+		if fmt.Sprint(errFast) != fmt.Sprint(errSlow) || !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("plain rows: %v %v\ngeneral: %v %v", fast, errFast, slow, errSlow)
 		}
 		last := 0
 		_ = x.rows("S", func(r int, cells []cell) {
