@@ -42,6 +42,15 @@ func BenchmarkSheet(b *testing.B) {
 				}
 			}
 		})
+		// The part of import before the validation: the workbook read
+		// into rows and objects (Read), without Build.
+		b.Run(fmt.Sprintf("import-read/%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if bk := Read("b.xlsx", bytes.NewReader(wb.Bytes())); len(bk.problems) > 0 {
+					b.Fatal(bk.problems)
+				}
+			}
+		})
 		b.Run(fmt.Sprintf("import/%d", n), func(b *testing.B) {
 			for b.Loop() {
 				if _, l := Build([]*Book{Read("b.xlsx", bytes.NewReader(wb.Bytes()))}, nil, s); l.HasErrors() {

@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
@@ -41,6 +42,10 @@ type enum struct {
 	name   string
 	values []string
 	labels map[string][4]string
+
+	once   sync.Once
+	lookup map[string]string // lower-case value or label -> value
+	boxed  map[string]any    // value -> value, as an interface made once
 }
 
 func (e *enum) label(v string, lang int) string {
@@ -52,18 +57,34 @@ func (e *enum) label(v string, lang int) string {
 
 // parse finds the value of a JSON value or a label in any language, ignoring case.
 func (e *enum) parse(s string) (string, bool) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	for _, v := range e.values {
-		if strings.ToLower(v) == t {
-			return v, true
-		}
-		for _, l := range e.labels[v] {
-			if strings.ToLower(l) == t {
-				return v, true
+	e.once.Do(func() {
+		// The first value that a text names wins, as in a search of the
+		// values in order, each before its labels.
+		e.lookup = map[string]string{}
+		e.boxed = map[string]any{}
+		for _, v := range e.values {
+			e.boxed[v] = v
+			l := e.labels[v]
+			for _, t := range append([]string{v}, l[:]...) {
+				t = strings.ToLower(t)
+				if _, ok := e.lookup[t]; !ok && t != "" {
+					e.lookup[t] = v
+				}
 			}
 		}
+	})
+	v, ok := e.lookup[strings.ToLower(strings.TrimSpace(s))]
+	return v, ok
+}
+
+// parseBoxed is parse with the value as an interface, without allocating
+// one per cell.
+func (e *enum) parseBoxed(s string) (any, bool) {
+	v, ok := e.parse(s)
+	if !ok {
+		return nil, false
 	}
-	return "", false
+	return e.boxed[v], true
 }
 
 func newEnum[T ~string](name string, values []T, labels map[string][4]string) *enum {

@@ -1,10 +1,12 @@
 package sheet
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,9 +65,9 @@ type Book struct {
 	sheetOrder map[string]int
 	hasMeta    bool
 	meta       *object
-	metaCells  map[string]loc // absolute pointer -> cell
+	metaCells  cellIndex // absolute pointers
 	orgs       []any
-	orgCells   map[string]loc // absolute pointer -> cell
+	orgCells   cellIndex // absolute pointers
 	measures   []*measureRow
 	problems   []problem
 	fatal      bool // no sheet of measures: nothing to build from
@@ -75,7 +77,7 @@ type measureRow struct {
 	book       *Book
 	id         string
 	obj        *object
-	cells      map[string]loc // pointer relative to the measure -> cell
+	cells      cellIndex // pointers relative to the measure
 	empty      map[string]bool
 	indicators []*indicatorRow
 	milestones []any
@@ -93,7 +95,7 @@ type indicatorRow struct {
 // together with those of the portfolio it becomes; a file that is not a
 // workbook at all gives a Book with one problem. Read never panics.
 func Read(name string, r io.Reader) (b *Book) {
-	b = &Book{Name: name, sheetOrder: map[string]int{}, metaCells: map[string]loc{}, orgCells: map[string]loc{}}
+	b = &Book{Name: name, sheetOrder: map[string]int{}}
 	defer func() {
 		if v := recover(); v != nil {
 			b.problems = append(b.problems, problem{rule: RuleWorkbook, msg: fmt.Sprintf("the workbook cannot be read (the spreadsheet library failed: %v)", v)})
@@ -158,9 +160,10 @@ func (b *Book) read(f *xlsx) {
 		b.add(loc{}, nil, "/organisations", RuleWorkbook, "no sheet %q: export the workbook again", orgSheet.names[0])
 	}
 	byID := map[string]*measureRow{}
-	b.readTable(f, ms, "measures", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+	b.readTable(f, ms, "measures", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 		id, _ := obj.get("id")
-		m := &measureRow{book: b, obj: obj, cells: cells, empty: empty}
+		m := &measureRow{book: b, obj: obj, empty: empty}
+		m.cells.addRow("", cells)
 		m.id, _ = id.(string)
 		if _, ok := obj.get("goals"); !ok {
 			obj.set("goals", []any{})
@@ -184,7 +187,7 @@ func (b *Book) read(f *xlsx) {
 		return m
 	}
 	if s := find(sheets, indicatorSheet); s != "" {
-		b.readTable(f, s, "indicators", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+		b.readTable(f, s, "indicators", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 			if m := owner(at, keys); m != nil {
 				id, _ := obj.get("id")
 				in := &indicatorRow{obj: obj, empty: empty}
@@ -198,7 +201,7 @@ func (b *Book) read(f *xlsx) {
 		})
 	}
 	if s := find(sheets, actualSheet); s != "" {
-		b.readTable(f, s, "actuals", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+		b.readTable(f, s, "actuals", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 			m := owner(at, keys)
 			if m == nil {
 				return nil, ""
@@ -216,7 +219,7 @@ func (b *Book) read(f *xlsx) {
 		})
 	}
 	if s := find(sheets, milestoneSheet); s != "" {
-		b.readTable(f, s, "milestones", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+		b.readTable(f, s, "milestones", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 			if m := owner(at, keys); m != nil {
 				if _, ok := obj.get("done"); !ok {
 					obj.set("done", false)
@@ -230,7 +233,7 @@ func (b *Book) read(f *xlsx) {
 		})
 	}
 	if s := find(sheets, linkSheet); s != "" {
-		b.readTable(f, s, "links", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+		b.readTable(f, s, "links", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 			if m := owner(at, keys); m != nil {
 				prefix := fmt.Sprintf("/links/%d", len(m.links))
 				m.merge(prefix, cells)
@@ -246,10 +249,8 @@ func (b *Book) read(f *xlsx) {
 }
 
 // merge adds the cells of a row of another sheet under prefix.
-func (m *measureRow) merge(prefix string, cells map[string]loc) {
-	for k, v := range cells {
-		m.cells[prefix+k] = v
-	}
+func (m *measureRow) merge(prefix string, cells *rowCells) {
+	m.cells.addRow(prefix, cells)
 }
 
 // measureOrder and indicatorOrder are the order of members in the file
@@ -285,15 +286,7 @@ func (m *measureRow) finish() {
 	sortKeys(m.obj, measureOrder)
 }
 
-func sortKeys(o *object, order []string) {
-	rank := func(k string) int {
-		if i := slices.Index(order, k); i >= 0 {
-			return i
-		}
-		return len(order)
-	}
-	slices.SortStableFunc(o.keys, func(a, b string) int { return rank(a) - rank(b) })
-}
+func sortKeys(o *object, order []string) { o.sortKeys(order) }
 
 // listNames are the lists a "$emptyLists" cell may name, per sheet.
 var listNames = map[string][]string{
@@ -345,6 +338,7 @@ type colAt struct {
 	parents []string // "/budget" for "/budget/planned"
 	isList  bool     // a numbered list column, such as goals/0
 	list    string   // its list's name
+	path    []string // c.ptr's parts: "budget", "planned"
 }
 
 func newColAt(idx int, c column, n int, key string) colAt {
@@ -352,6 +346,7 @@ func newColAt(idx int, c column, n int, key string) colAt {
 	name, _, nested := strings.Cut(c.ptr, "/")
 	ca.isList = nested && key == "measures" && numberedPtr.MatchString(c.ptr)
 	ca.list = name
+	ca.path = strings.Split(c.ptr, "/")
 	for i := strings.LastIndexByte(ca.ptr, '/'); i > 0; i = strings.LastIndexByte(ca.ptr[:i], '/') {
 		ca.parents = append(ca.parents, ca.ptr[:i])
 	}
@@ -359,48 +354,172 @@ func newColAt(idx int, c column, n int, key string) colAt {
 }
 
 // readTable reads a sheet whose row 2 names the columns' properties and
-// calls row for each row that is not empty.
+// calls row for each row that is not empty, in order.
+//
+// It is a pipeline: one goroutine scans the sheet's XML into batches of
+// rows, the batches are turned into objects on all of GOMAXPROCS, and this
+// goroutine hands them to row in order. Everything that touches the Book
+// happens here.
 func (b *Book) readTable(f *xlsx, sheet, key string, row rowFunc) {
-	var cols []colAt
-	width := 0 // the columns data rows need: up to the last named in row 2
-	var dense []string
-	err := f.rowsPipelined(sheet, func(r int, cells []cell) {
-		switch {
-		case r == 1:
-			return
-		case r == 2:
-			hdr := make([]string, cells[len(cells)-1].col)
-			for _, c := range cells {
-				hdr[c.col-1] = c.v
+	type result struct {
+		rows     []parsedRow
+		problems []problem // of the header row
+		header   bool      // row 2 was in the batch
+		err      error
+	}
+	batches := make(chan []rowCellsRaw, 4)
+	scanErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		defer func() {
+			if v := recover(); v != nil {
+				scanErr <- fmt.Errorf("the sheet cannot be read (%v)", v)
 			}
-			cols = b.header(sheet, key, hdr)
-			for _, c := range cols {
-				width = max(width, c.idx+1)
+		}()
+		var batch []rowCellsRaw
+		err := f.rows(sheet, func(r int, cells []cell) {
+			batch = append(batch, rowCellsRaw{r, slices.Clone(cells)})
+			if len(batch) == 256 || r <= 2 {
+				batches <- batch
+				batch = nil
 			}
-			dense = make([]string, width)
-			return
+		})
+		if len(batch) > 0 {
+			batches <- batch
 		}
-		if cols == nil {
-			return
-		}
-		clear(dense)
-		any := false
-		for _, c := range cells {
-			if c.col <= width {
-				dense[c.col-1] = c.v
-				any = true
+		scanErr <- err
+	}()
+
+	// The dispatcher reads the header and starts a worker per batch; the
+	// futures keep the batches' order.
+	futures := make(chan chan result, 2*runtime.GOMAXPROCS(0)+2)
+	go func() {
+		defer close(futures)
+		var t *tableShape
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for batch := range batches {
+			fut := make(chan result, 1)
+			futures <- fut
+			if t == nil {
+				// Rows 1 and 2 come in batches of their own.
+				res := result{}
+				func() {
+					defer func() {
+						if v := recover(); v != nil {
+							res.err = fmt.Errorf("the sheet cannot be read (%v)", v)
+						}
+					}()
+					for _, rc := range batch {
+						if rc.row == 2 {
+							scratch := &Book{}
+							t = newTableShape(scratch, sheet, key, rc.cells)
+							res.problems, res.header = scratch.problems, t.cols != nil
+						}
+					}
+				}()
+				fut <- res
+				continue
 			}
+			sem <- struct{}{}
+			go func(batch []rowCellsRaw) {
+				res := result{}
+				defer func() {
+					if v := recover(); v != nil {
+						res = result{err: fmt.Errorf("the sheet cannot be read (%v)", v)}
+					}
+					<-sem
+					fut <- res
+				}()
+				res.rows = make([]parsedRow, 0, len(batch))
+				dense := make([]string, t.width)
+				for _, rc := range batch {
+					if pr, ok := t.parse(loc{sheet, rc.row, 0}, rc.cells, dense); ok {
+						res.rows = append(res.rows, pr)
+					}
+				}
+			}(batch)
 		}
-		if any {
-			b.readRow(loc{sheet, r, 0}, key, cols, dense, row)
+	}()
+	// Should row panic (Read recovers), the goroutines still run to their end.
+	defer func() {
+		for fut := range futures {
+			<-fut
 		}
-	})
+	}()
+
+	header := false
+	var err error
+	for fut := range futures {
+		res := <-fut
+		if res.err != nil && err == nil {
+			err = res.err
+		}
+		b.problems = append(b.problems, res.problems...)
+		header = header || res.header
+		for _, pr := range res.rows {
+			b.commitRow(pr, row)
+		}
+	}
+	if e := <-scanErr; e != nil && err == nil {
+		err = e
+	}
 	if err != nil {
 		b.add(loc{sheet: sheet}, nil, "", RuleWorkbook, "sheet %s cannot be read: %v", sheet, err)
 	}
-	if cols == nil {
+	if !header {
 		b.add(loc{sheet, 2, 1}, nil, "", RuleColumn, "row 2 must name the property of each column (id, title/de, …): export the workbook again")
 	}
+}
+
+type rowCellsRaw struct {
+	row   int
+	cells []cell
+}
+
+// tableShape is what row 2 of a table sheet says, shared by its rows.
+type tableShape struct {
+	key      string
+	cols     []colAt
+	width    int            // the columns data rows need: up to the last named in row 2
+	hdrCells map[string]int // pointer -> column
+	members  int            // the members of a row's object, at most
+}
+
+func newTableShape(b *Book, sheet, key string, cells []cell) *tableShape {
+	t := &tableShape{key: key}
+	if len(cells) == 0 {
+		return t
+	}
+	hdr := make([]string, cells[len(cells)-1].col)
+	for _, c := range cells {
+		hdr[c.col-1] = c.v
+	}
+	t.cols = b.header(sheet, key, hdr)
+	for _, c := range t.cols {
+		t.width = max(t.width, c.idx+1)
+	}
+	t.hdrCells = headerCells(t.cols)
+	t.members = topMembers(t.cols)
+	return t
+}
+
+// parse reads a data row; false for a row without cells in the columns.
+func (t *tableShape) parse(at loc, cells []cell, dense []string) (parsedRow, bool) {
+	if t.cols == nil {
+		return parsedRow{}, false
+	}
+	clear(dense)
+	any := false
+	for _, c := range cells {
+		if c.col <= t.width {
+			dense[c.col-1] = c.v
+			any = true
+		}
+	}
+	if !any {
+		return parsedRow{}, false
+	}
+	return parseRow(at, t.key, t.cols, t.hdrCells, t.members, dense), true
 }
 
 func (b *Book) header(sheet, key string, cells []string) []colAt {
@@ -439,53 +558,71 @@ func (b *Book) header(sheet, key string, cells []string) []colAt {
 
 // listItem is a value of a numbered list column.
 type listItem struct {
-	n   int
-	v   any
-	at  loc
-	bad bool
+	list int // index in the row's lists
+	n    int
+	v    any
+	col  int
 }
 
-func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row rowFunc) {
-	obj := newObject()
-	keys := map[string]string{}
-	cellMap := make(map[string]loc, len(cols)+8)
-	cellMap[""] = loc{at.sheet, at.row, 1}
-	empty := map[string]bool{}
-	lists := map[string][]listItem{}
-	var listOrder []string
+// parsedRow is a row of a table sheet read into an object, before it
+// becomes part of the Book.
+type parsedRow struct {
+	at      loc
+	obj     *object
+	keys    map[string]string
+	rc      *rowCells
+	empty   map[string]bool
+	pending []problem // relative pointers, attached to the measure later
+}
+
+// parseRow reads a row; it touches nothing shared, so rows are read in
+// parallel.
+func parseRow(at loc, key string, cols []colAt, hdrCells map[string]int, members int, cells []string) parsedRow {
+	// The members the row has: one per first part of a property with a
+	// value (a text's languages are neighbours), and room for the lists.
+	n, prev := 4, ""
+	for i := range cols {
+		ca := &cols[i]
+		if ca.idx < len(cells) && cells[ca.idx] != "" && ca.path[0] != prev {
+			n++
+			prev = ca.path[0]
+		}
+	}
+	obj := newObjectCap(min(n, members))
+	var keys map[string]string
+	rc := &rowCells{at: at, cols: hdrCells}
+	var empty map[string]bool
+	var listsBuf [8]string
+	lists := listsBuf[:0] // names, in the order of their first column
+	var itemsBuf [16]listItem
+	items := itemsBuf[:0]
 	var pending []problem // relative pointers, attached to the measure later
-	for _, ca := range cols {
-		c := ca.c
-		here := loc{at.sheet, at.row, ca.idx + 1}
+	for i := range cols {
+		ca := &cols[i]
+		c := &ca.c
 		raw := ""
 		if ca.idx < len(cells) {
 			raw = cells[ca.idx]
 		}
-		name, isList := ca.list, ca.isList
-		if !isList {
-			if _, ok := cellMap[ca.ptr]; !ok {
-				cellMap[ca.ptr] = here
+		isList := ca.isList
+		li := -1
+		if isList {
+			if li = slices.Index(lists, ca.list); li < 0 {
+				li = len(lists)
+				lists = append(lists, ca.list)
+				obj.set(ca.list, nil) // keeps the member's place
 			}
-			for _, p := range ca.parents {
-				if _, ok := cellMap[p]; !ok {
-					cellMap[p] = here
-				}
-			}
-		} else if _, ok := lists[name]; !ok {
-			lists[name] = nil
-			listOrder = append(listOrder, name)
-			registerCell(cellMap, "/"+name, here)
-			obj.set(name, nil) // keeps the member's place
 		}
 		if raw == "" {
 			continue
 		}
+		here := loc{at.sheet, at.row, ca.idx + 1}
 		v, err := convert(c, raw)
 		if err != nil {
 			if !isList {
 				pending = append(pending, problem{at: here, ptr: ca.ptr, rule: RuleCell, msg: err.Error()})
 			} else {
-				pending = append(pending, problem{at: here, ptr: "/" + name + "/?", rule: RuleCell, msg: err.Error()})
+				pending = append(pending, problem{at: here, ptr: "/" + ca.list + "/?", rule: RuleCell, msg: err.Error()})
 			}
 		}
 		switch {
@@ -497,28 +634,46 @@ func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row row
 							msg: fmt.Sprintf("%s is not a list of this row: name one of %s, or empty the cell", quote(n), strings.Join(listNames[key], ", "))})
 						continue
 					}
+					if empty == nil {
+						empty = map[string]bool{}
+					}
 					empty[n] = true
 				}
 			} else {
+				if keys == nil {
+					keys = map[string]string{}
+				}
 				keys[c.ptr], _ = v.(string)
 			}
 		case isList:
-			lists[name] = append(lists[name], listItem{n: ca.n, v: v, at: here, bad: err != nil})
+			items = append(items, listItem{list: li, n: ca.n, v: v, col: here.col})
 		default:
-			setPath(obj, c.ptr, v)
+			setParts(obj, ca.path, v)
 		}
 	}
-	for _, name := range listOrder {
-		items := lists[name]
-		slices.SortStableFunc(items, func(a, b listItem) int { return a.n - b.n })
-		vals := make([]any, 0, len(items))
-		for i, it := range items {
+	// The items of each list in the order of their numbers.
+	slices.SortStableFunc(items, func(a, b listItem) int { return cmp.Or(a.list-b.list, a.n-b.n) })
+	if len(items) > 0 {
+		rc.items = make([]listCell, 0, len(items))
+	}
+	for li, name := range lists {
+		count := 0
+		for _, it := range items {
+			if it.list == li {
+				count++
+			}
+		}
+		vals := make([]any, 0, count)
+		for _, it := range items {
+			if it.list != li {
+				continue
+			}
+			i := len(vals)
 			vals = append(vals, it.v)
-			p := fmt.Sprintf("/%s/%d", name, i)
-			cellMap[p] = it.at
+			rc.items = append(rc.items, listCell{name, i, it.col})
 			for j := range pending {
-				if pending[j].at == it.at {
-					pending[j].ptr = p
+				if pending[j].at.col == it.col {
+					pending[j].ptr = "/" + name + "/" + strconv.Itoa(i)
 				}
 			}
 		}
@@ -528,10 +683,15 @@ func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row row
 		}
 		obj.set(name, vals)
 	}
-	// The problems are attached when the row becomes a measure or part of
-	// one: their pointers are relative until then.
-	m, prefix := row(at, obj, keys, cellMap, empty)
-	for _, p := range pending {
+	return parsedRow{at, obj, keys, rc, empty, pending}
+}
+
+// commitRow hands a row to row and keeps its problems. They are attached
+// when the row becomes a measure or part of one: their pointers are
+// relative until then.
+func (b *Book) commitRow(pr parsedRow, row rowFunc) {
+	m, prefix := row(pr.at, pr.obj, pr.keys, pr.rc, pr.empty)
+	for _, p := range pr.pending {
 		p.m = m
 		if m == nil && prefix == "" {
 			p.ptr = "/measures"
@@ -542,31 +702,23 @@ func (b *Book) readRow(at loc, key string, cols []colAt, cells []string, row row
 	}
 }
 
+// topMembers is the number of members a row's object may have: one per
+// first part of the columns' properties, and one for each list the row may
+// add from other sheets.
+func topMembers(cols []colAt) int {
+	var seen []string
+	for _, ca := range cols {
+		if !strings.HasPrefix(ca.c.ptr, "$") && !slices.Contains(seen, ca.path[0]) {
+			seen = append(seen, ca.path[0])
+		}
+	}
+	return len(seen) + 4
+}
+
 // rowFunc takes a row of a table sheet and returns the measure it became
 // part of and its pointer there (relative to the measure), or no measure
 // and an absolute pointer, or neither.
-type rowFunc func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string)
-
-func (o *object) remove(k string) {
-	if _, ok := o.vals[k]; !ok {
-		return
-	}
-	delete(o.vals, k)
-	o.keys = slices.DeleteFunc(o.keys, func(x string) bool { return x == k })
-}
-
-func registerCell(cells map[string]loc, ptr string, at loc) {
-	if _, ok := cells[ptr]; !ok {
-		cells[ptr] = at
-	}
-	// The parents of a nested property ("/budget" for "/budget/planned")
-	// point at their first column.
-	for i := strings.LastIndexByte(ptr, '/'); i > 0; i = strings.LastIndexByte(ptr[:i], '/') {
-		if _, ok := cells[ptr[:i]]; !ok {
-			cells[ptr[:i]] = at
-		}
-	}
-}
+type rowFunc func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string)
 
 func splitList(s string) []string {
 	var out []string
@@ -578,7 +730,11 @@ func splitList(s string) []string {
 
 // setPath sets the member at a relative pointer such as "budget/planned".
 func setPath(o *object, ptr string, v any) {
-	parts := strings.Split(ptr, "/")
+	setParts(o, strings.Split(ptr, "/"), v)
+}
+
+// setParts sets the member at a pointer split into its parts.
+func setParts(o *object, parts []string, v any) {
 	for _, p := range parts[:len(parts)-1] {
 		o = o.child(p)
 	}
@@ -588,7 +744,7 @@ func setPath(o *object, ptr string, v any) {
 // convert reads a cell as its column's kind. On error it returns the text
 // as it is, so that the portfolio keeps a value at the pointer (the
 // problem is reported once, by the caller).
-func convert(c column, raw string) (any, error) {
+func convert(c *column, raw string) (any, error) {
 	switch c.kind {
 	case kString:
 		return raw, nil
@@ -625,7 +781,7 @@ func convert(c column, raw string) (any, error) {
 		}
 		return v, nil
 	case kEnum:
-		v, ok := c.enum.parse(raw)
+		v, ok := c.enum.parseBoxed(raw)
 		if !ok {
 			var choices []string
 			for _, x := range c.enum.values {
@@ -667,11 +823,11 @@ func (b *Book) readMeta(f *xlsx, sheet string) {
 			return
 		}
 		seen[ptr] = true
-		registerCell(b.metaCells, "/"+ptr, at)
+		b.metaCells.register("/"+ptr, at)
 		if cells[2] == "" {
 			return
 		}
-		v, err := convert(metaProps[i], cells[2])
+		v, err := convert(&metaProps[i], cells[2])
 		if err != nil {
 			b.add(at, nil, "/"+ptr, RuleCell, "%s", err.Error())
 		}
@@ -680,21 +836,19 @@ func (b *Book) readMeta(f *xlsx, sheet string) {
 	if err != nil {
 		b.add(loc{sheet: sheet}, nil, "", RuleWorkbook, "sheet %s cannot be read: %v", sheet, err)
 	}
-	b.metaCells[""] = loc{sheet, 1, 1}
+	b.metaCells.add("", loc{sheet, 1, 1})
 }
 
 // readOrgs reads the organisations.
 func (b *Book) readOrgs(f *xlsx, sheet string) {
 	b.orgs = []any{}
-	b.readTable(f, sheet, "organisations", func(at loc, obj *object, keys map[string]string, cells map[string]loc, empty map[string]bool) (*measureRow, string) {
+	b.readTable(f, sheet, "organisations", func(at loc, obj *object, keys map[string]string, cells *rowCells, empty map[string]bool) (*measureRow, string) {
 		prefix := fmt.Sprintf("/organisations/%d", len(b.orgs))
-		for k, v := range cells {
-			b.orgCells[prefix+k] = v
-		}
+		b.orgCells.addRow(prefix, cells)
 		b.orgs = append(b.orgs, obj)
 		return nil, prefix
 	})
-	b.orgCells["/organisations"] = loc{sheet, 1, 1}
+	b.orgCells.add("/organisations", loc{sheet, 1, 1})
 }
 
 // canonical is v as plain JSON data, for comparisons.

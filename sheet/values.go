@@ -165,10 +165,14 @@ func parseDate(s string) (strategy.Date, error) {
 	bad := func() (strategy.Date, error) {
 		return strategy.Date{}, fmt.Errorf("%s is not a date: write 31.12.2026, 12.2026 or 2026, or enter an Excel date", quote(s))
 	}
-	if d, err := strategy.ParseDate(t); err == nil {
-		return d, nil
-	} else if len(t) == 10 && t[4] == '-' && t[7] == '-' {
-		return strategy.Date{}, err
+	// strategy.ParseDate reads YYYY, YYYY-MM and YYYY-MM-DD; other texts
+	// are not tried, which saves making its error.
+	if len(t) == 4 || (len(t) == 7 || len(t) == 10) && t[4] == '-' {
+		if d, err := strategy.ParseDate(t); err == nil {
+			return d, nil
+		} else if len(t) == 10 && t[4] == '-' && t[7] == '-' {
+			return strategy.Date{}, err
+		}
 	}
 	if i := strings.IndexByte(t, 'T'); i == 10 {
 		rest := strings.TrimSuffix(t[i:], "Z")
@@ -177,13 +181,17 @@ func parseDate(s string) (strategy.Date, error) {
 		}
 		return strategy.Date{}, fmt.Errorf("%s has a time of day: enter a date only", quote(s))
 	}
-	if parts := strings.Split(t, "."); (len(parts) == 2 || len(parts) == 3) && dotted(parts) {
-		y, _ := strconv.Atoi(parts[len(parts)-1])
-		m, _ := strconv.Atoi(parts[len(parts)-2])
-		iso := fmt.Sprintf("%04d-%02d", y, m)
+	if parts := splitDots(t); (len(parts) == 2 || len(parts) == 3) && dotted(parts) {
+		// The year has four digits, day and month one or two.
+		pad := func(p string) string {
+			if len(p) == 1 {
+				return "0" + p
+			}
+			return p
+		}
+		iso := parts[len(parts)-1] + "-" + pad(parts[len(parts)-2])
 		if len(parts) == 3 {
-			dd, _ := strconv.Atoi(parts[0])
-			iso += fmt.Sprintf("-%02d", dd)
+			iso += "-" + pad(parts[0])
 		}
 		d, err := strategy.ParseDate(iso)
 		if err != nil {
@@ -208,6 +216,25 @@ func parseDate(s string) (strategy.Date, error) {
 		return strategy.DateOf(excelEpoch.AddDate(0, 0, int(v))), nil
 	}
 	return bad()
+}
+
+// splitDots is strings.Split(t, ".") for at most three parts, without
+// allocating; more parts give nil.
+func splitDots(t string) []string {
+	var buf [3]string
+	parts := buf[:0]
+	for {
+		i := strings.IndexByte(t, '.')
+		if i < 0 {
+			break
+		}
+		if len(parts) == 2 {
+			return nil
+		}
+		parts = append(parts, t[:i])
+		t = t[i+1:]
+	}
+	return append(parts, t)
 }
 
 // dotted reports whether parts are [D.]M.YYYY: one or two digits each, a

@@ -69,6 +69,11 @@ func TestParseDate(t *testing.T) {
 		{"morgen", "", "is not a date", "text"},
 		{"0", "", "is not a date", "serial 0 is no day"},
 		{"", "", "missing", "an empty cell"},
+		{"1.1.1.2026", "", "is not a date", "four dotted parts are no date"},
+		{"9.2026", "2026-09", "", "a month without its leading zero"},
+		{"2026-1-31", "", "is not a date", "ISO needs two-digit months"},
+		{"00.2026", "", "month 0", "no month 0, dotted"},
+		{" 31.12.2026 ", "2026-12-31", "", "spaces around are dropped"},
 	}
 	for _, tt := range tests {
 		got, err := parseDate(tt.in)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -128,13 +127,18 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 	if err != nil {
 		return err
 	}
-	sd := bytes.Index(data, []byte("<sheetData"))
+	sd := indexTag(data, 0, "sheetData")
 	if sd < 0 {
 		return nil
 	}
 	data = data[sd:]
-	if end := bytes.Index(data, []byte("</sheetData>")); end >= 0 {
-		data = data[:end]
+	if e := bytes.IndexByte(data, '>'); e > 0 && data[e-1] == '/' {
+		return nil // <sheetData/>
+	} else if e > 0 {
+		// A sheet has one sheetData, its end near the end of the part.
+		if end := bytes.LastIndex(data, endTag(data[:e+1], "sheetData")); end >= 0 {
+			data = data[:end]
+		}
 	}
 	rowNum := 0
 	var cells []cell
@@ -149,10 +153,10 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 			return fmt.Errorf("sheet %s: a row is cut off", sheet)
 		}
 		tag := data[j : j+tagEnd+1]
-		if r := attr(tag, "r"); r != "" {
-			n, err := strconv.Atoi(r)
-			if err != nil || n < 1 || n > lastRow || n <= rowNum {
-				return fmt.Errorf("sheet %s: row number %q is not valid", sheet, r)
+		if r := attrRaw(tag, "r"); len(r) > 0 {
+			n, ok := atoi(r)
+			if !ok || n < 1 || n > lastRow || n <= rowNum {
+				return fmt.Errorf("sheet %s: row number %q is not valid", sheet, attr(tag, "r"))
 			}
 			rowNum = n
 		} else {
@@ -165,12 +169,22 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 		if bytes.HasSuffix(tag, []byte("/>")) {
 			continue
 		}
-		end := bytes.Index(data[i:], []byte("</row>"))
+		closeRow := endTag(tag, "row")
+		if plainRows && len(closeRow) == len(endRow) {
+			if plain, next, ok := x.plainRow(data, i, cells[:0]); ok {
+				cells, i = plain, next
+				if len(cells) > 0 {
+					fn(rowNum, cells)
+				}
+				continue
+			}
+		}
+		end := bytes.Index(data[i:], closeRow)
 		if end < 0 {
 			return fmt.Errorf("sheet %s: row %d is cut off", sheet, rowNum)
 		}
 		body := data[i : i+end]
-		i += end + len("</row>")
+		i += end + len(closeRow)
 		cells = cells[:0]
 		col := 0
 		k := 0
@@ -185,10 +199,10 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 			}
 			ctag := body[c : c+ce+1]
 			k = c + ce + 1
-			if ref := attr(ctag, "r"); ref != "" {
+			if ref := attrRaw(ctag, "r"); len(ref) > 0 {
 				n := colOf(ref)
 				if n < 1 || n > 16384 || n <= col {
-					return fmt.Errorf("sheet %s: cell reference %q in row %d is not valid", sheet, ref, rowNum)
+					return fmt.Errorf("sheet %s: cell reference %q in row %d is not valid", sheet, attr(ctag, "r"), rowNum)
 				}
 				col = n
 			} else {
@@ -200,13 +214,17 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 			if bytes.HasSuffix(ctag, []byte("/>")) {
 				continue
 			}
-			cend := bytes.Index(body[k:], []byte("</c>"))
+			closeC := endTag(ctag, "c")
+			cend := plainCellEnd(body[k:], closeC)
+			if cend < 0 {
+				cend = bytes.Index(body[k:], closeC)
+			}
 			if cend < 0 {
 				return fmt.Errorf("sheet %s: a cell of row %d is cut off", sheet, rowNum)
 			}
 			content := body[k : k+cend]
-			k += cend + len("</c>")
-			v, err := x.value(attr(ctag, "t"), content)
+			k += cend + len(closeC)
+			v, err := x.value(attrRaw(ctag, "t"), content)
 			if err != nil {
 				return fmt.Errorf("sheet %s: row %d: %v", sheet, rowNum, err)
 			}
@@ -221,74 +239,144 @@ func (x *xlsx) rows(sheet string, fn func(row int, cells []cell)) error {
 	return nil
 }
 
-// rowsPipelined is rows with the XML scanned on another goroutine while fn
-// runs on this one, in batches: on two cores import is a third faster.
-func (x *xlsx) rowsPipelined(sheet string, fn func(row int, cells []cell)) error {
-	type rowCells struct {
-		row   int
-		cells []cell
-	}
-	batches := make(chan []rowCells, 4)
-	errc := make(chan error, 1)
-	go func() {
-		defer close(batches)
-		defer func() {
-			if v := recover(); v != nil {
-				select {
-				case errc <- fmt.Errorf("the sheet cannot be read (%v)", v):
-				default:
-				}
-			}
-		}()
-		var batch []rowCells
-		errc <- x.rows(sheet, func(row int, cells []cell) {
-			batch = append(batch, rowCells{row, slices.Clone(cells)})
-			if len(batch) == 256 {
-				batches <- batch
-				batch = nil
-			}
-		})
-		if len(batch) > 0 {
-			batches <- batch
-		}
-	}()
-	// Should fn panic (Read recovers), the scanner still runs to its end.
-	defer func() {
-		for range batches {
-		}
-	}()
-	for batch := range batches {
-		for _, rc := range batch {
-			fn(rc.row, rc.cells)
-		}
-	}
-	return <-errc
-}
-
 // value is a cell's text as excelize reads it with RawCellValue.
-func (x *xlsx) value(t string, content []byte) (string, error) {
+func (x *xlsx) value(rawT []byte, content []byte) (string, error) {
+	t := string(rawT) // no copy: a switch on the conversion does not allocate
+	if bytes.IndexByte(rawT, '&') >= 0 {
+		t = unescape(rawT)
+	}
 	switch t {
 	case "inlineStr":
+		// As excelize writes it: <is><t>text</t></is>.
+		if text, ok := between(content, "<is><t>", "</t></is>"); ok {
+			return bstrUnmarshal(unescape(text)), nil
+		}
 		is := innerOf(content, "is")
 		if is == nil {
 			return "", nil
 		}
 		return richText(is), nil
 	case "s":
-		v := strings.TrimSpace(string(innerOf(content, "v")))
-		if v == "" {
+		v, ok := between(content, "<v>", "</v>")
+		if !ok {
+			v = innerOf(content, "v")
+		}
+		v = bytes.TrimSpace(v)
+		if len(v) == 0 {
 			return "", nil
 		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n >= len(x.sst) {
+		n, ok := atoi(v)
+		if !ok || n < 0 || n >= len(x.sst) {
 			return "", fmt.Errorf("shared string %q does not exist", v)
 		}
 		return x.sst[n], nil
 	case "str":
 		return bstrUnmarshal(unescape(innerOf(content, "v"))), nil
 	default: // n, b, e, d
+		if v, ok := between(content, "<v>", "</v>"); ok {
+			return unescape(v), nil
+		}
 		return unescape(innerOf(content, "v")), nil
 	}
+}
+
+// plainRows turns plainRow on; tests compare the two ways.
+var plainRows = true
+
+// plainRow reads the cells of a row written as excelize, Excel and
+// LibreOffice write most rows: nothing but plain cells (see plainCellEnd)
+// up to </row>, each right after the other, in order. It reads them in
+// one pass, without first looking for the row's end, and gives up (false)
+// on anything else, which rows then reads the general way: the same
+// cells, or the error. i is just after the row's start tag; the result's
+// int is just after its end tag.
+func (x *xlsx) plainRow(data []byte, i int, cells []cell) ([]cell, int, bool) {
+	col := 0
+	k := i
+	for {
+		if k >= len(data) || data[k] != '<' {
+			return nil, 0, false
+		}
+		if bytes.HasPrefix(data[k:], endRow) {
+			return cells, k + len(endRow), true
+		}
+		if !isTagName(data, k+1, "c") {
+			return nil, 0, false
+		}
+		ce := bytes.IndexByte(data[k:], '>')
+		if ce < 0 {
+			return nil, 0, false
+		}
+		ctag := data[k : k+ce+1]
+		if bytes.IndexByte(ctag[1:], '<') >= 0 {
+			return nil, 0, false // no end tag may hide in what is skipped
+		}
+		k += ce + 1
+		if ref := attrRaw(ctag, "r"); len(ref) > 0 {
+			n := colOf(ref)
+			if n < 1 || n > 16384 || n <= col {
+				return nil, 0, false
+			}
+			col = n
+		} else {
+			col++
+		}
+		if col > 16384 {
+			return nil, 0, false
+		}
+		if bytes.HasSuffix(ctag, []byte("/>")) {
+			continue
+		}
+		cend := plainCellEnd(data[k:], endC)
+		if cend < 0 {
+			return nil, 0, false
+		}
+		content := data[k : k+cend]
+		k += cend + len(endC)
+		v, err := x.value(attrRaw(ctag, "t"), content)
+		if err != nil {
+			return nil, 0, false
+		}
+		if v != "" {
+			cells = append(cells, cell{col, v})
+		}
+	}
+}
+
+// plainCellEnd finds the end of a cell's content written as excelize,
+// Excel and LibreOffice write most cells, <v>text</v></c> or
+// <is><t>text</t></is></c>, without searching for "</c>"; -1 otherwise.
+func plainCellEnd(rest, closeC []byte) int {
+	if len(closeC) != len(endC) {
+		return -1 // a prefixed cell
+	}
+	var open, end string
+	switch {
+	case bytes.HasPrefix(rest, []byte("<v>")):
+		open, end = "<v>", "</v></c>"
+	case bytes.HasPrefix(rest, []byte("<is><t>")):
+		open, end = "<is><t>", "</t></is></c>"
+	default:
+		return -1
+	}
+	j := bytes.IndexByte(rest[len(open):], '<')
+	if j < 0 || !bytes.HasPrefix(rest[len(open)+j:], []byte(end)) {
+		return -1
+	}
+	return len(open) + j + len(end) - len(endC)
+}
+
+// between returns what is between open and end when content is just
+// open, text without markup, end.
+func between(content []byte, open, end string) ([]byte, bool) {
+	if len(content) < len(open)+len(end) || string(content[:len(open)]) != open || string(content[len(content)-len(end):]) != end {
+		return nil, false
+	}
+	text := content[len(open) : len(content)-len(end)]
+	if bytes.IndexByte(text, '<') >= 0 {
+		return nil, false
+	}
+	return text, true
 }
 
 // sharedStrings reads the table of shared strings.
@@ -309,28 +397,49 @@ func sharedStrings(data []byte) []string {
 			i = j + e + 1
 			continue
 		}
-		end := bytes.Index(data[j:], []byte("</si>"))
+		closeSI := endTag(data[j:j+e+1], "si")
+		start := j + e + 1
+		end := bytes.Index(data[start:], closeSI)
 		if end < 0 {
 			return out
 		}
-		out = append(out, richText(data[j+e+1:j+end]))
-		i = j + end + len("</si>")
+		out = append(out, richText(data[start:start+end]))
+		i = start + end + len(closeSI)
 	}
 }
 
 // richText joins the <t> texts of a string item, leaving out phonetic runs.
 func richText(si []byte) string {
+	// Most items are one <t> and no phonetic run: its text needs no joining.
+	if j := indexTag(si, 0, "t"); j >= 0 {
+		if e := bytes.IndexByte(si[j:], '>'); e > 0 && si[j+e-1] != '/' {
+			start := j + e + 1
+			if end := bytes.Index(si[start:], endTag(si[j:j+e+1], "t")); end >= 0 &&
+				indexTag(si, start+end, "t") < 0 && indexTag(si, 0, "rPh") < 0 {
+				return bstrUnmarshal(unescape(si[start : start+end]))
+			}
+		}
+	}
 	var b strings.Builder
 	i := 0
 	for {
 		j := indexTag(si, i, "t")
 		rph := indexTag(si, i, "rPh")
 		if rph >= 0 && (j < 0 || rph < j) {
-			end := bytes.Index(si[rph:], []byte("</rPh>"))
+			e := bytes.IndexByte(si[rph:], '>')
+			if e < 0 {
+				break
+			}
+			if si[rph+e-1] == '/' {
+				i = rph + e + 1
+				continue
+			}
+			closeRPh := endTag(si[rph:rph+e+1], "rPh")
+			end := bytes.Index(si[rph:], closeRPh)
 			if end < 0 {
 				break
 			}
-			i = rph + end + len("</rPh>")
+			i = rph + end + len(closeRPh)
 			continue
 		}
 		if j < 0 {
@@ -344,12 +453,14 @@ func richText(si []byte) string {
 			i = j + e + 1
 			continue
 		}
-		end := bytes.Index(si[j:], []byte("</t>"))
+		closeT := endTag(si[j:j+e+1], "t")
+		start := j + e + 1
+		end := bytes.Index(si[start:], closeT)
 		if end < 0 {
 			break
 		}
-		b.WriteString(unescape(si[j+e+1 : j+end]))
-		i = j + end + len("</t>")
+		b.WriteString(unescape(si[start : start+end]))
+		i = start + end + len(closeT)
 	}
 	return bstrUnmarshal(b.String())
 }
@@ -364,21 +475,68 @@ func indexTag(data []byte, i int, name string) int {
 		}
 		j += i
 		k := j + 1
-		// An optional namespace prefix.
-		if c := bytes.IndexByte(data[k:min(len(data), k+32)], ':'); c >= 0 {
-			if sp := bytes.IndexAny(data[k:k+c], " >/"); sp < 0 {
-				k += c + 1
-			}
+		if isTagName(data, k, name) {
+			return j
 		}
-		if bytes.HasPrefix(data[k:], []byte(name)) {
-			after := k + len(name)
-			if after < len(data) && (data[after] == ' ' || data[after] == '>' || data[after] == '/' || data[after] == '\t' || data[after] == '\n' || data[after] == '\r') {
-				return j
-			}
+		// An optional namespace prefix: name characters up to a colon.
+		p := k
+		for p < len(data) && p-k < 32 && isPrefixChar(data[p]) {
+			p++
+		}
+		if p > k && p < len(data) && data[p] == ':' && isTagName(data, p+1, name) {
+			return j
 		}
 		i = j + 1
 	}
 	return -1
+}
+
+// isTagName reports whether data at k is name, ended as a tag's name is.
+func isTagName(data []byte, k int, name string) bool {
+	after := k + len(name)
+	if after >= len(data) || string(data[k:after]) != name {
+		return false
+	}
+	switch data[after] {
+	case ' ', '>', '/', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+func isPrefixChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c >= 0x80
+}
+
+var (
+	endRow, endC, endT, endSI = []byte("</row>"), []byte("</c>"), []byte("</t>"), []byte("</si>")
+	endV, endIS               = []byte("</v>"), []byte("</is>")
+)
+
+// endTag is the end tag of the element whose start tag is tag, with its
+// namespace prefix if it has one ("</x:row>").
+func endTag(tag []byte, name string) []byte {
+	if len(tag) > len(name)+1 && string(tag[1:1+len(name)]) == name {
+		switch name {
+		case "row":
+			return endRow
+		case "c":
+			return endC
+		case "t":
+			return endT
+		case "si":
+			return endSI
+		case "v":
+			return endV
+		case "is":
+			return endIS
+		}
+	}
+	qname := tag[1:]
+	if sp := bytes.IndexAny(qname, " \t\r\n/>"); sp >= 0 {
+		qname = qname[:sp]
+	}
+	return []byte("</" + string(qname) + ">")
 }
 
 // innerOf returns the content of the first <name>…</name> in data.
@@ -392,11 +550,7 @@ func innerOf(data []byte, name string) []byte {
 		return nil
 	}
 	start := j + e + 1
-	prefix := data[j+1 : j+e]
-	if sp := bytes.IndexAny(prefix, " \t\r\n/"); sp >= 0 {
-		prefix = prefix[:sp]
-	}
-	end := bytes.Index(data[start:], []byte("</"+string(prefix)+">"))
+	end := bytes.Index(data[start:], endTag(data[j:j+e+1], name))
 	if end < 0 {
 		return nil
 	}
@@ -419,6 +573,48 @@ func elements(data []byte, name string) [][]byte {
 		out = append(out, data[j:j+e+1])
 		i = j + e + 1
 	}
+}
+
+// attrRaw returns the value of attribute name in a start tag as written,
+// entities not resolved, without copying it.
+func attrRaw(tag []byte, name string) []byte {
+	i := 0
+	for {
+		j := bytes.Index(tag[i:], []byte(name))
+		if j < 0 {
+			return nil
+		}
+		j += i
+		q := j + len(name)
+		if j == 0 || (tag[j-1] != ' ' && tag[j-1] != '\t' && tag[j-1] != '\n' && tag[j-1] != '\r') || q >= len(tag) || tag[q] != '=' {
+			i = j + 1
+			continue
+		}
+		q++
+		if q >= len(tag) || (tag[q] != '"' && tag[q] != '\'') {
+			return nil
+		}
+		end := bytes.IndexByte(tag[q+1:], tag[q])
+		if end < 0 {
+			return nil
+		}
+		return tag[q+1 : q+1+end]
+	}
+}
+
+// atoi reads a decimal number of at most 9 digits.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // attr returns the unescaped value of attribute name in a start tag.
@@ -460,7 +656,7 @@ func attrSuffix(tag []byte, suffix string) string {
 }
 
 // colOf is the column number of a cell reference such as "AB12".
-func colOf(ref string) int {
+func colOf[S string | []byte](ref S) int {
 	n := 0
 	for i := 0; i < len(ref); i++ {
 		c := ref[i]
