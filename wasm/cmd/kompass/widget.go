@@ -130,6 +130,10 @@ func (w *widget) render(eff explorer.Effect) {
 	w.paint.Lock()
 	defer w.paint.Unlock()
 	sc := w.w.Screen(w.fallback)
+	first := sc.State == "ready" && !w.rendered
+	if first {
+		mark("kompass:built") // the view model of the first render is built
+	}
 	if !w.cleared { // what kompass.js showed before the program ran
 		shell := func() dom.HTMLElement { return element(w.root.Underlying().Call("querySelector", "[data-kx-shell]")) }
 		for s := shell(); s != nil; s = shell() {
@@ -138,7 +142,7 @@ func (w *widget) render(eff explorer.Effect) {
 		w.cleared = true
 	}
 	w.renderer.Render(sc.Nodes...)
-	if sc.State == "ready" && !w.rendered {
+	if first {
 		w.rendered = true
 		mark("kompass:rendered")
 	}
@@ -160,8 +164,8 @@ func (w *widget) onEvent(ev dom.Event) {
 			return
 		}
 	}
-	t := element(ev.Underlying().Get("target"))
-	if t == nil {
+	t := ev.Underlying().Get("target")
+	if t.IsNull() || t.IsUndefined() {
 		return
 	}
 	e, ok := explorer.EventOn(ev.Type(), key, target{t})
