@@ -102,6 +102,18 @@ func (domv2) CreateText(text string) any {
 
 func (domv2) SetText(n any, text string) { n.(*dom.Text).Set("nodeValue", str(text)) }
 
+// SetTextContent gives el its only child, a text node, in one call
+// (explorer.TextContentDOM).
+func (domv2) SetTextContent(el any, text string) {
+	el.(dom.Node).Underlying().Set("textContent", str(text))
+}
+
+// FirstChild is el's text node set by SetTextContent, when the renderer
+// needs it after all.
+func (domv2) FirstChild(el any) any {
+	return &dom.Text{BasicNode: &dom.BasicNode{Value: el.(dom.Node).Underlying().Get("firstChild")}}
+}
+
 // SetAttr sets an attribute; value and selected set the live property too,
 // which is what a form control shows once the user has touched it.
 func (domv2) SetAttr(el any, name, value string) {
