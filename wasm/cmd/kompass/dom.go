@@ -17,6 +17,7 @@ var (
 	window   = js.Global().Get("window")
 	document = js.Global().Get("document")
 	location = &dom.Location{Value: window.Get("location"), URLUtils: &dom.URLUtils{Value: window.Get("location")}}
+	history  = window.Get("history")
 )
 
 // element wraps the element v in its dom/v2 type, found from its tag name
