@@ -64,8 +64,9 @@ const marksJS = `((names) => names.map((n) => {
 // stages are the performance marks of a widget's start, in order:
 // kompass.wasm's response has come, it is compiled, the Go program starts
 // and is ready (its runtime has started), the data is fetched, decoded and
-// computed, and the first render is done.
-var stages = []string{"kompass:wasm-response", "kompass:wasm-compiled", "kompass:go-start", "kompass:go-ready", "kompass:data", "kompass:rendered"}
+// computed, the first view is built (explorer.Build), and the first render
+// is done (the DOM calls through dom/v2).
+var stages = []string{"kompass:wasm-response", "kompass:wasm-compiled", "kompass:go-start", "kompass:go-ready", "kompass:data", "kompass:built", "kompass:rendered"}
 
 // BenchmarkFirstRender times the demo page of `kompass serve` (two widgets)
 // from navigation to the first widget's first render, and to both, and a

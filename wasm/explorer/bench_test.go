@@ -28,22 +28,71 @@ func bigModel(tb testing.TB, n int) *explorer.Model {
 	return m
 }
 
-// countDOM is a DOM that does nothing but count the calls, so a benchmark
-// times the explorer's own work and reports how many calls a browser would
-// have to make through syscall/js (each costs about a microsecond there).
-type countDOM struct{ calls int }
+// countDOM is a DOM that does nothing but count, so a benchmark times the
+// explorer's own work and reports what a browser would have to do through
+// syscall/js: calls, and JavaScript values that enter Go. Each such value
+// (an element, a text node, a string the adapter has not passed before)
+// gets a Go finalizer, which costs some 20 µs in wasm, far more than the
+// call itself (about 1 µs). values counts them for the adapter
+// (cmd/kompass), which passes strings it has passed before from a table
+// of 4,096 and inserts without a result; domv2 counts them for the same
+// calls made with dom/v2's methods and Go strings.
+type countDOM struct {
+	calls, values, domv2 int
+	seen                 map[string]bool
+}
 
 type countNode struct{}
 
-func (d *countDOM) CreateElement(string) any     { d.calls++; return &countNode{} }
-func (d *countDOM) CreateText(string) any        { d.calls++; return &countNode{} }
-func (d *countDOM) SetText(any, string)          { d.calls++ }
-func (d *countDOM) SetAttr(any, string, string)  { d.calls++ }
-func (d *countDOM) RemoveAttr(any, string)       { d.calls++ }
-func (d *countDOM) SetStyle(any, string, string) { d.calls++ }
-func (d *countDOM) InsertBefore(any, any, any)   { d.calls++ }
-func (d *countDOM) Remove(any, any)              { d.calls++ }
-func (d *countDOM) reset() (calls int)           { calls, d.calls = d.calls, 0; return calls }
+// str counts string s passed to JavaScript as the adapter passes it.
+func (d *countDOM) str(ss ...string) {
+	for _, s := range ss {
+		d.domv2++
+		if len(s) > 128 {
+			d.values++
+			continue
+		}
+		if d.seen == nil || len(d.seen) >= 4096 {
+			d.seen = map[string]bool{}
+		}
+		if !d.seen[s] {
+			d.seen[s] = true
+			d.values++
+		}
+	}
+}
+
+// object counts a node that comes back from JavaScript.
+func (d *countDOM) object() any { d.values++; d.domv2++; return &countNode{} }
+
+func (d *countDOM) CreateElement(tag string) any { d.calls++; d.str(tag); return d.object() }
+func (d *countDOM) CreateElementNS(ns, tag string) any {
+	d.calls++
+	d.str(ns, tag)
+	return d.object()
+}
+func (d *countDOM) CreateText(text string) any    { d.calls++; d.str(text); return d.object() }
+func (d *countDOM) SetText(_ any, text string)    { d.calls++; d.str(text) }
+func (d *countDOM) SetAttr(_ any, name, v string) { d.calls++; d.str(name, v) }
+func (d *countDOM) RemoveAttr(_ any, name string) { d.calls++; d.str(name) }
+func (d *countDOM) SetStyle(_ any, name, v string) {
+	d.calls++
+	d.object() // el.style
+	d.str(name, v)
+	d.domv2++ // dom/v2's priority argument ""
+}
+func (d *countDOM) InsertBefore(any, any, any) { d.calls++; d.domv2++ } // insertBefore's result
+func (d *countDOM) Remove(any, any)            { d.calls++; d.domv2++ } // removeChild's result
+func (d *countDOM) reset() (calls int)         { calls, d.calls = d.calls, 0; return calls }
+
+// The adapter sets an element's only text in one call (explorer.TextContentDOM);
+// with dom/v2 that is a text node created and inserted.
+func (d *countDOM) SetTextContent(_ any, text string) {
+	d.calls++
+	d.str(text)
+	d.domv2 += 2 // the text node and insertBefore's result
+}
+func (d *countDOM) FirstChild(any) any { d.calls++; return d.object() }
 
 // BenchmarkFilterChange is what the widget does in Go for one filter
 // change on a portfolio of 2,000 measures: Dispatch, Build and Render
@@ -66,38 +115,59 @@ func BenchmarkFilterChange(b *testing.B) {
 				r := explorer.NewRenderer(d, &countNode{})
 				s := explorer.Default(cfg).SetView(view)
 				r.Render(explorer.Build(m, s, cfg))
-				change := func(value string) (time.Duration, int) {
+				change := func(value string) (time.Duration, int, int) {
 					d.reset()
+					v0 := d.values
 					t0 := time.Now()
 					s, _ = explorer.Dispatch(m, cfg, s, explorer.Event{Type: c.typ, Action: c.action, Value: value})
 					r.Render(explorer.Build(m, s, cfg))
-					return time.Since(t0), d.reset()
+					return time.Since(t0), d.reset(), d.values - v0
 				}
 				var narrow, widen time.Duration
-				var narrowCalls, widenCalls int
+				var narrowCalls, widenCalls, narrowValues, widenValues int
 				for b.Loop() {
-					t, n := change(c.value)
-					narrow, narrowCalls = narrow+t, narrowCalls+n
-					t, n = change("")
-					widen, widenCalls = widen+t, widenCalls+n
+					t, n, v := change(c.value)
+					narrow, narrowCalls, narrowValues = narrow+t, narrowCalls+n, narrowValues+v
+					t, n, v = change("")
+					widen, widenCalls, widenValues = widen+t, widenCalls+n, widenValues+v
 				}
 				ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(b.N) }
 				b.ReportMetric(ms(narrow), "ms/narrow")
 				b.ReportMetric(ms(widen), "ms/widen")
 				b.ReportMetric(float64(narrowCalls)/float64(b.N), "dom/narrow")
 				b.ReportMetric(float64(widenCalls)/float64(b.N), "dom/widen")
+				b.ReportMetric(float64(narrowValues)/float64(b.N), "jsvalues/narrow")
+				b.ReportMetric(float64(widenValues)/float64(b.N), "jsvalues/widen")
 			})
 		}
 	}
 }
 
-// BenchmarkFirstBuild is the widget's first render of the 2,000 measures in
-// the tree: Build and Render into an empty DOM.
+// BenchmarkFirstBuild is the widget's first render in the tree: Build and
+// Render into an empty DOM, of the embedded example data (what the demo
+// page shows) and of the 2,000 generated measures; dom/op is the number of
+// DOM calls the browser makes through syscall/js, jsvalues/op the values
+// that enter Go with a finalizer (jsvalues-domv2/op: the same calls made
+// with dom/v2's methods). The chart cache is emptied each time, as a page
+// that has just loaded has it.
 func BenchmarkFirstBuild(b *testing.B) {
-	m := bigModel(b, bigMeasures)
-	cfg := explorer.Config{}
-	for b.Loop() {
-		d := &countDOM{}
-		explorer.NewRenderer(d, &countNode{}).Render(explorer.Build(m, explorer.Default(cfg), cfg))
+	example, err := explorer.Load(examples.StrategyJSON, examples.PortfolioJSON, "/data/strategy.json", "/data/portfolio.json")
+	require.NoError(b, err)
+	for _, c := range []struct {
+		name string
+		m    *explorer.Model
+	}{{"example", example}, {"2000", bigModel(b, bigMeasures)}} {
+		b.Run(c.name, func(b *testing.B) {
+			cfg := explorer.Config{}
+			var d *countDOM
+			for b.Loop() {
+				explorer.ResetCaches()
+				d = &countDOM{}
+				explorer.NewRenderer(d, &countNode{}).Render(explorer.Build(c.m, explorer.Default(cfg), cfg))
+			}
+			b.ReportMetric(float64(d.calls), "dom/op")
+			b.ReportMetric(float64(d.values), "jsvalues/op")
+			b.ReportMetric(float64(d.domv2), "jsvalues-domv2/op")
+		})
 	}
 }

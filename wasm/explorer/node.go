@@ -3,6 +3,7 @@ package explorer
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -71,6 +72,15 @@ func (n *Node) WithKey(k string) *Node { n.Key = k; return n }
 func (n *Node) WithStyle(name, value string) *Node {
 	n.Styles = append(n.Styles, Attr{name, value})
 	return n
+}
+
+// withAttrs returns a copy of n with attrs added: built nodes may be
+// shared between renders (see builder.cached), so they are never changed
+// once built.
+func (n *Node) withAttrs(attrs ...Attr) *Node {
+	c := *n
+	c.Attrs = append(slices.Clip(n.Attrs), attrs...)
+	return &c
 }
 
 // Attr returns the value of attribute name and whether n has it.

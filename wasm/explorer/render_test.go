@@ -227,3 +227,80 @@ func TestRenderSVGWithoutNamespaces(t *testing.T) {
 func creations(log []string) []string {
 	return slices.DeleteFunc(slices.Clone(log), func(s string) bool { return strings.HasPrefix(s, "insert ") })
 }
+
+// tcDOM is a fakeDOM that sets an element's only text in one call.
+type tcDOM struct{ fakeDOM }
+
+func (d *tcDOM) SetTextContent(el any, text string) {
+	d.log = append(d.log, "textcontent "+text)
+	n := d.node("")
+	n.text = text
+	el.(*fakeNode).children = []*fakeNode{n}
+}
+
+func (d *tcDOM) FirstChild(el any) any {
+	d.log = append(d.log, "firstchild")
+	return el.(*fakeNode).children[0]
+}
+
+func TestRendererSetsOnlyTextsAsTextContent(t *testing.T) {
+	m := fixture(t)
+	d := &tcDOM{}
+	root := d.node("root")
+	r := explorer.NewRenderer(d, root)
+	plain := &fakeDOM{}
+	r0 := explorer.NewRenderer(plain, plain.node("root"))
+	first := explorer.Build(m, explorer.Default(explorer.Config{}), explorer.Config{})
+	r.Render(first)
+	r0.Render(first)
+	n := 0
+	for _, op := range d.log {
+		if strings.HasPrefix(op, "textcontent ") {
+			n++
+		}
+	}
+	assert.Greater(t, n, 100)
+	assert.Equal(t, len(plain.log)-n, len(d.log), "reason: an element's only text costs one call, not two")
+	assert.NotContains(t, d.log, "firstchild", "reason: a first render never needs a text node itself")
+
+	// Every later state, patched onto the DOM with lazy text nodes, gives
+	// the DOM a fresh render gives: texts that change, texts that become
+	// one of several children, elements whose text goes away.
+	states := []explorer.State{
+		explorer.Default(explorer.Config{}).Toggle("GK"),
+		explorer.Default(explorer.Config{}).Toggle("GK").Toggle("GK1").ToggleExplain("goal:GK1"),
+		explorer.Default(explorer.Config{}).SetView(explorer.Measures).Select("PPM"),
+		explorer.Default(explorer.Config{}).SetView(explorer.Timeline),
+		explorer.Default(explorer.Config{Lang: "it"}).SetView(explorer.Measures),
+		explorer.Default(explorer.Config{Lang: "fr"}),
+	}
+	for i, s := range states {
+		n := explorer.Build(m, s, explorer.Config{})
+		r.Render(n)
+		fresh := &fakeDOM{}
+		froot := fresh.node("root")
+		explorer.NewRenderer(fresh, froot).Render(n)
+		var got, want strings.Builder
+		dump(&got, root, 0, false)
+		dump(&want, froot, 0, false)
+		require.Equal(t, want.String(), got.String(), "reason: patching state %d gives the DOM a fresh render gives", i)
+	}
+
+	// A text that becomes one of two children is found first, then kept.
+	d2 := &tcDOM{}
+	root2 := d2.node("root")
+	r2 := explorer.NewRenderer(d2, root2)
+	r2.Render(explorer.El("p", nil, explorer.T("one")))
+	d2.log = nil
+	r2.Render(explorer.El("p", nil, explorer.T("one"), explorer.El("b", nil, explorer.T("two"))))
+	assert.Equal(t, []string{"firstchild", "create b", "textcontent two", "insert #4"}, d2.log)
+	d2.log = nil
+	r2.Render(explorer.El("p", nil, explorer.T("uno")))
+	assert.Equal(t, []string{"settext uno", "removechild #4"}, d2.log)
+	d2.log = nil
+	r2.Render(explorer.El("p", nil))
+	r2.Render(explorer.El("p", nil, explorer.T("")))
+	var got strings.Builder
+	dump(&got, root2, 0, false)
+	assert.Equal(t, "<root>\n  <p>\n    \"\"\n", got.String(), "reason: an empty text is a text node of its own")
+}

@@ -143,7 +143,7 @@ func (b builder) paged(key string, n int, item func(i int) *Node) (items []*Node
 		items[i] = item(i)
 	}
 	if start := PageSize * b.s.More; b.s.More > 0 && start < limit {
-		items[start].Attrs = append(items[start].Attrs, Attr{"id", "kx-next-" + key}, Attr{"tabindex", "-1"})
+		items[start] = items[start].withAttrs(Attr{"id", "kx-next-" + key}, Attr{"tabindex", "-1"})
 	}
 	if limit >= n {
 		return items, nil
@@ -250,7 +250,19 @@ func safeID(key string) string { return strings.ReplaceAll(key, ":", "-") }
 
 // summary is the header: the portfolio, the date, and the strategy's (or
 // the fixed focus area's) figures.
+//
+// The summary does not change with the filters, the view or the page: it
+// is built once per report, language, heading level and open explanation,
+// and a filter change reuses the very node, which the renderer skips.
 func (b builder) summary() *Node {
+	key := "strategy"
+	if b.cfg.Focus != "" {
+		key = "area:" + string(b.cfg.Focus)
+	}
+	return b.cached("summary-"+strconv.Itoa(b.h)+"-"+strconv.FormatBool(b.s.Explain == key), b.buildSummary)
+}
+
+func (b builder) buildSummary() *Node {
 	r := b.m.Report
 	roll, key := r.Strategy.Rollup, "strategy"
 	if b.cfg.Focus != "" {

@@ -17,7 +17,7 @@ func (b builder) cards(shown []*portfolio.Measure) []*Node {
 	if len(shown) == 0 {
 		return []*Node{El("p", A("class", "kx-empty", "data-testid", "empty"), T(b.msg("none")))}
 	}
-	items, more := b.paged("cards", len(shown), func(i int) *Node { return b.card(shown[i]) })
+	items, more := b.paged("cards", len(shown), func(i int) *Node { return b.cachedCard(shown[i]) })
 	for i, ms := range shown[:len(items)] {
 		if ms.ID == b.s.Selected {
 			row := El("li", A("class", "kx-detail-row"), b.detail(ms, b.m.Figures(ms.ID)))
@@ -26,6 +26,15 @@ func (b builder) cards(shown []*portfolio.Measure) []*Node {
 		}
 	}
 	return []*Node{El("ul", A("class", "kx-cards", "part", "cards", "data-testid", "cards"), items...), more}
+}
+
+// cachedCard is the card of ms, built once per report, language, heading
+// level and open state: a filter change that shows cards shown before
+// reuses their nodes, and the renderer skips a node it rendered last time
+// in the same place.
+func (b builder) cachedCard(ms *portfolio.Measure) *Node {
+	open := b.s.Selected == ms.ID
+	return b.cached("card-"+string(ms.ID)+"-"+strconv.FormatBool(open)+"-"+strconv.Itoa(b.h), func() *Node { return b.card(ms) })
 }
 
 func (b builder) card(ms *portfolio.Measure) *Node {

@@ -72,7 +72,9 @@ func (b builder) tree(shown []*portfolio.Measure) []*Node {
 		var goals []*Node
 		for _, gr := range rows[i] {
 			if !filtered {
-				goals = append(goals, b.goal(gr.g, gr.ids, len(gr.ids), false, -1))
+				if b.s.IsExpanded(fa.ID) { // a closed area's goals are not built: nobody sees them
+					goals = append(goals, b.goal(gr.g, gr.ids, len(gr.ids), false, -1))
+				}
 				continue
 			}
 			n := min(len(gr.ids), max(0, budget-listed))

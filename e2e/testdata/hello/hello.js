@@ -1,7 +1,10 @@
 // hello.js loads wasm_exec.js and hello.wasm from its own folder the way
-// kompass.js loads the widget (script element, instantiateStreaming).
+// kompass.js loads the widget: it starts fetching and compiling the wasm
+// (compileStreaming) while the script element loads wasm_exec.js, so the
+// floor the widget's first render is compared with starts the same way.
 const base = new URL(".", import.meta.url);
 
+const compiled = WebAssembly.compileStreaming(fetch(new URL("hello.wasm", base).href, { credentials: "same-origin" }));
 await new Promise((resolve, reject) => {
   const s = document.createElement("script");
   s.src = new URL("wasm_exec.js", base).href;
@@ -10,6 +13,5 @@ await new Promise((resolve, reject) => {
   document.head.append(s);
 });
 const go = new globalThis.Go();
-const resp = await fetch(new URL("hello.wasm", base).href, { credentials: "same-origin" });
-const { instance } = await WebAssembly.instantiateStreaming(resp, go.importObject);
+const instance = await WebAssembly.instantiate(await compiled, go.importObject);
 go.run(instance);

@@ -17,6 +17,7 @@ var (
 	window   = js.Global().Get("window")
 	document = js.Global().Get("document")
 	location = &dom.Location{Value: window.Get("location"), URLUtils: &dom.URLUtils{Value: window.Get("location")}}
+	history  = window.Get("history")
 )
 
 // element wraps the element v in its dom/v2 type, found from its tag name
@@ -43,12 +44,42 @@ type domv2 struct{}
 // type costs about 100 KB of brotli-compressed kompass.wasm. The adapter
 // knows the tag (or the event type) and picks the type directly.
 func (domv2) CreateElement(tag string) any {
-	return wrap(tag, document.Call("createElement", tag))
+	return wrap(tag, document.Call("createElement", str(tag)))
 }
 
 // CreateElementNS creates an element in namespace ns (SVG charts).
 func (domv2) CreateElementNS(ns, tag string) any {
-	return wrap(tag, document.Call("createElementNS", ns, tag))
+	return wrap(tag, document.Call("createElementNS", str(ns), str(tag)))
+}
+
+// strs holds the JavaScript strings the adapter has passed to the DOM
+// before. Every Go string passed to a syscall/js call is copied into a new
+// JavaScript string (one more call into JavaScript) and gets a finalizer on
+// the Go side; a first render passes some 5,000 strings (tags, attribute
+// names, class names, ids), most of them many times. Passing the same
+// js.Value again costs neither. Long strings (texts of the data) are
+// passed as they are; the table is emptied when it is full.
+var strs = make(map[string]js.Value, strsMax)
+
+const (
+	strsMax    = 4096
+	strsMaxLen = 128
+)
+
+// str is s as a JavaScript string, from strs when it has been passed before.
+func str(s string) js.Value {
+	if len(s) > strsMaxLen {
+		return js.ValueOf(s)
+	}
+	if v, ok := strs[s]; ok {
+		return v
+	}
+	if len(strs) >= strsMax {
+		clear(strs)
+	}
+	v := js.ValueOf(s)
+	strs[s] = v
+	return v
 }
 
 func wrap(tag string, v js.Value) dom.HTMLElement {
@@ -67,10 +98,22 @@ func wrap(tag string, v js.Value) dom.HTMLElement {
 }
 
 func (domv2) CreateText(text string) any {
-	return &dom.Text{BasicNode: &dom.BasicNode{Value: document.Call("createTextNode", text)}}
+	return &dom.Text{BasicNode: &dom.BasicNode{Value: document.Call("createTextNode", str(text))}}
 }
 
-func (domv2) SetText(n any, text string) { n.(*dom.Text).SetNodeValue(text) }
+func (domv2) SetText(n any, text string) { n.(*dom.Text).Set("nodeValue", str(text)) }
+
+// SetTextContent gives el its only child, a text node, in one call
+// (explorer.TextContentDOM).
+func (domv2) SetTextContent(el any, text string) {
+	el.(dom.Node).Underlying().Set("textContent", str(text))
+}
+
+// FirstChild is el's text node set by SetTextContent, when the renderer
+// needs it after all.
+func (domv2) FirstChild(el any) any {
+	return &dom.Text{BasicNode: &dom.BasicNode{Value: el.(dom.Node).Underlying().Get("firstChild")}}
+}
 
 // SetAttr sets an attribute; value and selected set the live property too,
 // which is what a form control shows once the user has touched it.
@@ -98,7 +141,7 @@ func (domv2) SetAttr(el any, name, value string) {
 			e.SetSelected(true)
 		}
 	}
-	el.(dom.Element).SetAttribute(name, value)
+	el.(dom.Element).Underlying().Call("setAttribute", str(name), str(value))
 }
 
 func (domv2) RemoveAttr(el any, name string) {
@@ -129,34 +172,44 @@ func (domv2) RemoveAttr(el any, name string) {
 func (domv2) SetStyle(el any, name, value string) {
 	st := el.(dom.HTMLElement).Style()
 	if value == "" {
-		st.RemoveProperty(name)
+		st.Call("removeProperty", str(name))
 	} else {
-		st.SetProperty(name, value, "")
+		st.Call("setProperty", str(name), str(value))
 	}
 }
 
+// InsertBefore inserts child before ref, or at the end of parent. It calls
+// ref.before(child) and parent.append(child), which return nothing, rather
+// than insertBefore, whose result (the child) syscall/js would wrap in a
+// new js.Value with a finalizer, for each of the thousand nodes of a render.
 func (domv2) InsertBefore(parent, child, ref any) {
-	var r dom.Node
+	c := child.(dom.Node).Underlying()
 	if ref != nil {
-		r = ref.(dom.Node)
+		ref.(dom.Node).Underlying().Call("before", c)
+		return
 	}
-	parent.(dom.Node).InsertBefore(child.(dom.Node), r)
+	parent.(dom.Node).Underlying().Call("append", c)
 }
 
 func (domv2) Remove(parent, child any) { parent.(dom.Node).RemoveChild(child.(dom.Node)) }
 
 // target is a DOM element as an explorer.Target, for event delegation.
-type target struct{ el dom.Element }
+// explorer.EventOn walks from the event's target up to the binding, reading
+// an attribute or two on each element: target asks for each with one
+// getAttribute call (the name from strs) and wraps an element in its dom/v2
+// type only when a form control's value is wanted.
+type target struct{ v js.Value }
 
 func (t target) Attr(name string) (string, bool) {
-	if !t.el.HasAttribute(name) {
+	a := t.v.Call("getAttribute", str(name))
+	if a.IsNull() {
 		return "", false
 	}
-	return t.el.GetAttribute(name), true
+	return a.String(), true
 }
 
 func (t target) Value() (string, bool) {
-	switch e := t.el.(type) {
+	switch e := element(t.v).(type) {
 	case *dom.HTMLInputElement:
 		return e.Value(), true
 	case *dom.HTMLSelectElement:
@@ -168,8 +221,8 @@ func (t target) Value() (string, bool) {
 }
 
 func (t target) Parent() explorer.Target {
-	p := element(t.el.Underlying().Get("parentElement"))
-	if p == nil {
+	p := t.v.Get("parentElement")
+	if p.IsNull() || p.IsUndefined() {
 		return nil
 	}
 	return target{p}

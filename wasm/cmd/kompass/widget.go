@@ -37,7 +37,7 @@ func mount(host, root js.Value) *widget {
 	w := &widget{host: element(host), root: dom.WrapDocumentFragment(root)}
 	w.renderer = explorer.NewRenderer(domv2{}, w.root)
 	for _, typ := range explorer.EventTypes {
-		w.listen(root, typ, w.onEvent)
+		w.listen(root, typ, func(ev dom.Event) { w.onEvent(typ, ev) })
 	}
 	w.listen(window, "hashchange", w.onHash)
 	w.listen(window, "popstate", w.onHash)
@@ -50,7 +50,7 @@ func mount(host, root js.Value) *widget {
 func (w *widget) listen(t js.Value, typ string, f func(dom.Event)) {
 	fn := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) > 0 {
-			f(event(args[0]))
+			f(event(typ, args[0]))
 		}
 		return nil
 	})
@@ -58,11 +58,11 @@ func (w *widget) listen(t js.Value, typ string, f func(dom.Event)) {
 	w.listeners = append(w.listeners, func() { t.Call("removeEventListener", typ, fn); fn.Release() })
 }
 
-// event wraps a DOM event in its dom/v2 type by the event type the adapter
-// listens to: keyboard and mouse events are typed, the others basic.
-func event(v js.Value) dom.Event {
+// event wraps a DOM event in its dom/v2 type by the event type typ the
+// adapter listens to: keyboard and mouse events are typed, the others basic.
+func event(typ string, v js.Value) dom.Event {
 	b := &dom.BasicEvent{Value: v}
-	switch v.Get("type").String() {
+	switch typ {
 	case "keydown", "keyup":
 		return &dom.KeyboardEvent{BasicEvent: b}
 	case "click", "auxclick", "dblclick":
@@ -130,6 +130,10 @@ func (w *widget) render(eff explorer.Effect) {
 	w.paint.Lock()
 	defer w.paint.Unlock()
 	sc := w.w.Screen(w.fallback)
+	first := sc.State == "ready" && !w.rendered
+	if first {
+		mark("kompass:built") // the view model of the first render is built
+	}
 	if !w.cleared { // what kompass.js showed before the program ran
 		shell := func() dom.HTMLElement { return element(w.root.Underlying().Call("querySelector", "[data-kx-shell]")) }
 		for s := shell(); s != nil; s = shell() {
@@ -138,11 +142,11 @@ func (w *widget) render(eff explorer.Effect) {
 		w.cleared = true
 	}
 	w.renderer.Render(sc.Nodes...)
-	if sc.State == "ready" && !w.rendered {
+	if first {
 		w.rendered = true
 		mark("kompass:rendered")
 	}
-	w.host.SetAttribute("data-state", sc.State)
+	w.host.Underlying().Call("setAttribute", str("data-state"), str(sc.State))
 	if eff.Focus != "" {
 		if el, ok := w.renderer.Handle(explorer.ByID(eff.Focus)).(dom.HTMLElement); ok {
 			el.Focus()
@@ -150,7 +154,11 @@ func (w *widget) render(eff explorer.Effect) {
 	}
 }
 
-func (w *widget) onEvent(ev dom.Event) {
+// onEvent handles an event of type typ in the shadow root. Every value
+// read from the event costs a finalizer (see str), so it reads the type
+// from the listener, not the event, and finds the element with the binding
+// with one closest() call rather than a walk up the tree in Go.
+func (w *widget) onEvent(typ string, ev dom.Event) {
 	var key string
 	switch e := ev.(type) {
 	case *dom.KeyboardEvent:
@@ -160,11 +168,14 @@ func (w *widget) onEvent(ev dom.Event) {
 			return
 		}
 	}
-	t := element(ev.Underlying().Get("target"))
-	if t == nil {
+	t := ev.Underlying().Get("target")
+	if t.Type() != js.TypeObject || t.Get("nodeType").Int() != 1 { // not an element
 		return
 	}
-	e, ok := explorer.EventOn(ev.Type(), key, target{t})
+	if b := t.Call("closest", str("[data-on-"+typ+"]")); b.Truthy() {
+		t = b // the nearest element with a binding: where explorer.EventOn stops
+	}
+	e, ok := explorer.EventOn(typ, key, target{t})
 	if !ok {
 		return
 	}
@@ -177,7 +188,7 @@ func (w *widget) onEvent(ev dom.Event) {
 		if nav.Replace {
 			method = "replaceState"
 		}
-		window.Get("history").Call(method, nil, "", location.Pathname()+location.Search()+nav.Hash)
+		history.Call(method, nil, str(""), location.Pathname()+location.Search()+nav.Hash)
 	}
 	if render {
 		w.render(eff)

@@ -1,0 +1,10 @@
+package explorer
+
+// ResetCaches empties the cache of built nodes (charts, the summary,
+// cards), as a page that has just loaded has it, for benchmarks of a first
+// render.
+func ResetCaches() {
+	chartCache.Lock()
+	clear(chartCache.m)
+	chartCache.Unlock()
+}
