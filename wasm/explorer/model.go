@@ -2,8 +2,8 @@ package explorer
 
 import (
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -354,7 +354,7 @@ type InvalidError struct {
 }
 
 func (e *InvalidError) Error() string {
-	return fmt.Sprintf("%s: invalid data:\n%s", e.URL, e.Problems.Error())
+	return e.URL + ": invalid data:\n" + e.Problems.Error()
 }
 
 // FetchError is a data file that could not be fetched: a network failure
@@ -367,9 +367,9 @@ type FetchError struct {
 
 func (e *FetchError) Error() string {
 	if e.Status != 0 {
-		return fmt.Sprintf("%s: HTTP %d", e.URL, e.Status)
+		return e.URL + ": HTTP " + strconv.Itoa(e.Status)
 	}
-	return fmt.Sprintf("%s: %s", e.URL, e.Reason)
+	return e.URL + ": " + e.Reason
 }
 
 // ComputeError is a failure of the controlling computation.
