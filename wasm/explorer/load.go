@@ -36,7 +36,9 @@ func Load(strategyData, portfolioData []byte, strategyURL, portfolioURL string) 
 	return newModel(s, p, source{strategyURL, strategyData}, source{portfolioURL, portfolioData})
 }
 
-// LoadEmbedded is Load of the embedded example data (package examples).
+// LoadEmbedded is Load of the embedded example data (package examples):
+// the example portfolio and examples.WidgetStrategyJSON, the strategy
+// without the texts the widget never shows.
 func LoadEmbedded() (*Model, error) {
-	return Load(examples.StrategyJSON, examples.PortfolioJSON, EmbeddedURL, EmbeddedURL)
+	return Load(examples.WidgetStrategyJSON, examples.PortfolioJSON, EmbeddedURL, EmbeddedURL)
 }
