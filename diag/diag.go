@@ -146,12 +146,12 @@ func AsList(err error) List {
 	if err == nil {
 		return nil
 	}
-	var l List
-	if errors.As(err, &l) {
+	// errors.AsType, not errors.As: it needs no reflection, which keeps
+	// the WebAssembly widget smaller.
+	if l, ok := errors.AsType[List](err); ok {
 		return l
 	}
-	var p Problem
-	if errors.As(err, &p) {
+	if p, ok := errors.AsType[Problem](err); ok {
 		return List{p}
 	}
 	return List{{Rule: RuleUnreadable, Message: err.Error()}}
