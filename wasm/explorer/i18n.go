@@ -229,10 +229,61 @@ func pluralOne(lang string, n int) bool {
 
 // frenchSpace puts a no-break space before : ; ? ! % and » and after «,
 // replacing the plain space the French texts are written with.
-var frenchSpace = strings.NewReplacer(" :", "\u00a0:", " ;", "\u202f;", " ?", "\u202f?", " !", "\u202f!",
+var frenchSpace = newReplacer(" :", "\u00a0:", " ;", "\u202f;", " ?", "\u202f?", " !", "\u202f!",
 	" %", "\u202f%", "« ", "«\u00a0", " »", "\u00a0»")
 
-func frenchSpaces(s string) string { return frenchSpace.Replace(s) }
+func frenchSpaces(s string) string { return frenchSpace.replace(s) }
+
+// replacer replaces each old string of its old, new pairs by the new one,
+// as strings.Replacer does (left to right, the first pair that matches at a
+// position wins, no overlaps), in a few lines instead of strings.Replacer's
+// tries and lookup tables (8 KB of compressed kompass.wasm).
+type replacer struct {
+	pairs []string
+	first [256]bool // the first bytes of the old strings
+}
+
+// newReplacer takes old, new pairs; no old string is empty.
+func newReplacer(pairs ...string) *replacer {
+	r := &replacer{pairs: pairs}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		r.first[pairs[i][0]] = true
+	}
+	return r
+}
+
+func (r *replacer) replace(s string) string {
+	var b strings.Builder
+	last := 0
+	pairs := r.pairs
+	for i := 0; i < len(s); {
+		if !r.first[s[i]] {
+			i++
+			continue
+		}
+		hit := false
+		for j := 0; j+1 < len(pairs); j += 2 {
+			if strings.HasPrefix(s[i:], pairs[j]) {
+				if b.Len() == 0 {
+					b.Grow(len(s) + 8)
+				}
+				b.WriteString(s[last:i])
+				b.WriteString(pairs[j+1])
+				i += len(pairs[j])
+				last, hit = i, true
+				break
+			}
+		}
+		if !hit {
+			i++
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // MessageKeys lists every UI text key, sorted.
 func MessageKeys() []string {
