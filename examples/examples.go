@@ -26,3 +26,10 @@ var PortfolioJSON []byte
 //
 //go:embed bl/strategy.widget.json
 var WidgetStrategyJSON []byte
+
+// WidgetPortfolioJSON is the copy of PortfolioJSON that the explorer
+// widget embeds (examples/bl/portfolio.widget.json): the same JSON without
+// white space. go generate writes it, and a test keeps the two in step.
+//
+//go:embed bl/portfolio.widget.json
+var WidgetPortfolioJSON []byte

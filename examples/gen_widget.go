@@ -1,7 +1,8 @@
 //go:build ignore
 
-// gen_widget writes bl/strategy.widget.json, the widget's copy of
-// bl/strategy.json (see examples/internal/widgetdata). Run by go generate.
+// gen_widget writes bl/strategy.widget.json and bl/portfolio.widget.json,
+// the widget's copies of bl/strategy.json and bl/portfolio.json (see
+// examples/internal/widgetdata). Run by go generate.
 package main
 
 import (
@@ -12,15 +13,23 @@ import (
 )
 
 func main() {
-	full, err := os.ReadFile("bl/strategy.json")
-	if err != nil {
-		log.Fatal(err)
-	}
-	out, err := widgetdata.Strategy(full)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile("bl/strategy.widget.json", out, 0o644); err != nil {
-		log.Fatal(err)
+	for _, f := range []struct {
+		in, out string
+		copy    func([]byte) ([]byte, error)
+	}{
+		{"bl/strategy.json", "bl/strategy.widget.json", widgetdata.Strategy},
+		{"bl/portfolio.json", "bl/portfolio.widget.json", widgetdata.Portfolio},
+	} {
+		full, err := os.ReadFile(f.in)
+		if err != nil {
+			log.Fatal(err)
+		}
+		out, err := f.copy(full)
+		if err != nil {
+			log.Fatal(f.in, ": ", err)
+		}
+		if err := os.WriteFile(f.out, out, 0o644); err != nil {
+			log.Fatal(err)
+		}
 	}
 }

@@ -18,6 +18,11 @@ func TestWidgetStrategyUpToDate(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, bytes.Equal(want, examples.WidgetStrategyJSON),
 		"examples/bl/strategy.widget.json is stale: run go generate ./examples")
+	want, err = widgetdata.Portfolio(examples.PortfolioJSON)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(want, examples.WidgetPortfolioJSON),
+		"examples/bl/portfolio.widget.json is stale: run go generate ./examples")
+	assert.JSONEq(t, string(examples.PortfolioJSON), string(examples.WidgetPortfolioJSON), "reason: the same data")
 }
 
 func TestWidgetStrategyKeepsWhatTheWidgetShows(t *testing.T) {

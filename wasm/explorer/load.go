@@ -37,8 +37,9 @@ func Load(strategyData, portfolioData []byte, strategyURL, portfolioURL string) 
 }
 
 // LoadEmbedded is Load of the embedded example data (package examples):
-// the example portfolio and examples.WidgetStrategyJSON, the strategy
-// without the texts the widget never shows.
+// examples.WidgetStrategyJSON and examples.WidgetPortfolioJSON, the
+// example without white space and without the strategy's texts the widget
+// never shows.
 func LoadEmbedded() (*Model, error) {
-	return Load(examples.WidgetStrategyJSON, examples.PortfolioJSON, EmbeddedURL, EmbeddedURL)
+	return Load(examples.WidgetStrategyJSON, examples.WidgetPortfolioJSON, EmbeddedURL, EmbeddedURL)
 }

@@ -1,9 +1,10 @@
-// Package widgetdata derives the copy of the example strategy that the
+// Package widgetdata derives the copies of the example data that the
 // WebAssembly widget embeds: the strategy without the texts the widget
 // never shows (vision, maxims, the focus areas' mottos and benefits, the
-// goals' texts, the glossary), written without white space. The widget's
-// views of the example are the same with either copy (a test in
-// wasm/explorer checks it); the copy is about 28 KB smaller compressed.
+// goals' texts, the glossary), and the portfolio as it is; both written
+// without white space. The widget's views of the example are the same with
+// the copies as with the files (a test in wasm/explorer checks it); the
+// copies are about 29 KB smaller compressed.
 package widgetdata
 
 import (
@@ -57,6 +58,17 @@ func Strategy(full []byte) ([]byte, error) {
 	if err := e.Encode(s); err != nil {
 		return nil, err
 	}
+	return b.Bytes(), nil
+}
+
+// Portfolio returns the widget's copy of the portfolio file full: the same
+// JSON text without white space between tokens.
+func Portfolio(full []byte) ([]byte, error) {
+	var b bytes.Buffer
+	if err := json.Compact(&b, full); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
 	return b.Bytes(), nil
 }
 
