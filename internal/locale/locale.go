@@ -11,12 +11,10 @@ import (
 
 // Number writes a finite v with decimals places and sep between groups
 // of thousands: Number(1234567.891, 2, "'") is "1'234'567.89". A value
-// that rounds to zero never gets a minus sign. A negative decimals writes
-// as many decimals as needed and no more: Number(2.5, -1, "'") is "2.5".
-// Callers decide how to show NaN and infinities; here they print as
-// strconv prints them.
+// that rounds to zero never gets a minus sign. Callers decide how to show
+// NaN and infinities; here they print as strconv prints them.
 func Number(v float64, decimals int, sep string) string {
-	s := strconv.FormatFloat(v, 'f', max(decimals, -1), 64)
+	s := strconv.FormatFloat(v, 'f', max(decimals, 0), 64)
 	if strings.ContainsAny(s, "NI") { // NaN, +Inf, -Inf
 		return s
 	}

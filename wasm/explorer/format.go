@@ -29,10 +29,15 @@ func NormalizeLang(tag string) string {
 // Number formats f with decimals digits after the point, the way the
 // reports write numbers in every language (internal/locale): thousands
 // grouped with the apostrophe, the point as decimal mark, "1'234.5". lang
-// is kept for callers; NaN and infinities print as "–".
+// is kept for callers; a negative decimals writes as many as needed; NaN
+// and infinities print as "–".
 func Number(lang string, f float64, decimals int) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "–"
+	}
+	if decimals < 0 { // as many decimals as needed
+		_, frac, _ := strings.Cut(strconv.FormatFloat(f, 'f', -1, 64), ".")
+		decimals = len(frac)
 	}
 	return locale.Number(f, decimals, "'")
 }
