@@ -2,8 +2,8 @@ package controlling
 
 import (
 	"errors"
-	"fmt"
 	"math"
+	"strconv"
 	"time"
 
 	"github.com/bl-digital/kompass/portfolio"
@@ -85,17 +85,23 @@ func checkOptions(o Options) error {
 		v    float64
 	}{{"HoursPerDay", o.HoursPerDay}, {"AtRisk", o.AtRisk}, {"Late", o.Late}} {
 		if f.v < 0 || math.IsNaN(f.v) || math.IsInf(f.v, 0) {
-			return fmt.Errorf("%w: %s is %v", ErrOptions, f.name, f.v)
+			return optionsError(f.name + " is " + strconv.FormatFloat(f.v, 'g', -1, 64))
 		}
 	}
 	if o.StaleAfterDays < 0 {
-		return fmt.Errorf("%w: StaleAfterDays is %d", ErrOptions, o.StaleAfterDays)
+		return optionsError("StaleAfterDays is " + strconv.Itoa(o.StaleAfterDays))
 	}
 	if o.Weighting != ByWeight && o.Weighting != ByBudget {
-		return fmt.Errorf("%w: unknown Weighting %d", ErrOptions, o.Weighting)
+		return optionsError("unknown Weighting " + strconv.Itoa(int(o.Weighting)))
 	}
 	return nil
 }
+
+// optionsError is ErrOptions with what is wrong: errors.Is finds ErrOptions.
+type optionsError string
+
+func (e optionsError) Error() string { return ErrOptions.Error() + ": " + string(e) }
+func (e optionsError) Unwrap() error { return ErrOptions }
 
 // tally accumulates the status counts, FTE and budget of a set of measures.
 type tally struct {
@@ -457,11 +463,11 @@ func (c *computation) goal(g int, id strategy.ID) Goal {
 		if c.o.Weighting == ByBudget {
 			reason = "no measure has a planned budget"
 		}
-		out.Formula = fmt.Sprintf("mean(progress) over %s (equal weights: %s)", countNoun(n, "measure"), reason)
+		out.Formula = "mean(progress) over " + countNoun(n, "measure") + " (equal weights: " + reason + ")"
 	} else if c.o.Weighting == ByBudget {
-		out.Formula = fmt.Sprintf("sum(planned budget × progress) / sum(planned budget) over %s", countNoun(n, "measure"))
+		out.Formula = "sum(planned budget × progress) / sum(planned budget) over " + countNoun(n, "measure")
 	} else {
-		out.Formula = fmt.Sprintf("sum(weight × progress) / sum(weight) over %s", countNoun(n, "measure"))
+		out.Formula = "sum(weight × progress) / sum(weight) over " + countNoun(n, "measure")
 	}
 	out.Progress = weightedMean(out.Contributions)
 	return out
@@ -570,19 +576,19 @@ func (c *computation) strategy() {
 func meanFormula(n, total int, part string) string {
 	switch {
 	case n == 0:
-		return fmt.Sprintf("no %s has progress: progress unknown", part)
+		return "no " + part + " has progress: progress unknown"
 	case n == total:
-		return fmt.Sprintf("mean(progress) over %s", countNoun(n, part))
+		return "mean(progress) over " + countNoun(n, part)
 	}
-	return fmt.Sprintf("mean(progress) over %d of %s with progress (%s without measures left out)",
-		n, countNoun(total, part), countNoun(total-n, part))
+	return "mean(progress) over " + strconv.Itoa(n) + " of " + countNoun(total, part) +
+		" with progress (" + countNoun(total-n, part) + " without measures left out)"
 }
 
 func countNoun(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return strconv.Itoa(n) + " " + word + "s"
 }
 
 // purposes sums the measures that are not cancelled by purpose: the

@@ -1,7 +1,6 @@
 package controlling
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -67,7 +66,7 @@ func (e Explanation) String() string {
 		} else {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s (weight %s, progress %s", t.ID, shortNum(t.Weight), shortNum(t.Progress))
+		b.WriteString(string(t.ID) + " (weight " + shortNum(t.Weight) + ", progress " + shortNum(t.Progress))
 		if t.Stale {
 			b.WriteString(", stale")
 		}

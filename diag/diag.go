@@ -3,8 +3,8 @@ package diag
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -35,7 +35,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	case "warning":
 		*s = Warning
 	default:
-		return fmt.Errorf("unknown severity %q (want error or warning)", b)
+		return errors.New("unknown severity " + strconv.Quote(string(b)) + " (want error or warning)")
 	}
 	return nil
 }
@@ -70,7 +70,7 @@ func (p Problem) String() string {
 		b.WriteString(":")
 	}
 	if p.Line > 0 {
-		fmt.Fprintf(&b, "%d:%d:", p.Line, p.Column)
+		b.WriteString(strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column) + ":")
 	}
 	if b.Len() > 0 {
 		b.WriteString(" ")
@@ -146,12 +146,12 @@ func AsList(err error) List {
 	if err == nil {
 		return nil
 	}
-	var l List
-	if errors.As(err, &l) {
+	// errors.AsType, not errors.As: it needs no reflection, which keeps
+	// the WebAssembly widget smaller.
+	if l, ok := errors.AsType[List](err); ok {
 		return l
 	}
-	var p Problem
-	if errors.As(err, &p) {
+	if p, ok := errors.AsType[Problem](err); ok {
 		return List{p}
 	}
 	return List{{Rule: RuleUnreadable, Message: err.Error()}}
@@ -160,17 +160,40 @@ func AsList(err error) List {
 // Error makes a single Problem usable as an error.
 func (p Problem) Error() string { return p.String() }
 
-// Pointer builds a JSON pointer from reference tokens, escaping "~" and "/".
+// Pointer builds a JSON pointer from reference tokens, strings or integers
+// (another type is written "?"), escaping "~" and "/".
 func Pointer(tokens ...any) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		b.WriteByte('/')
-		s := fmt.Sprint(t)
+		s := token(t)
 		s = strings.ReplaceAll(s, "~", "~0")
 		s = strings.ReplaceAll(s, "/", "~1")
 		b.WriteString(s)
 	}
 	return b.String()
+}
+
+// token writes one reference token of a pointer. It does without fmt,
+// which would add about 130 KB to the compressed WebAssembly widget.
+func token(t any) string {
+	switch v := t.(type) {
+	case string:
+		return v
+	case int:
+		return strconv.Itoa(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case int32:
+		return strconv.FormatInt(int64(v), 10)
+	case uint:
+		return strconv.FormatUint(uint64(v), 10)
+	case uint64:
+		return strconv.FormatUint(v, 10)
+	case uint32:
+		return strconv.FormatUint(uint64(v), 10)
+	}
+	return "?"
 }
 
 // MaxProblems is the most problems listed for one file; Limit cuts a list
@@ -193,7 +216,7 @@ func moreMessage(n int) string {
 	if n == 1 {
 		what = "problem"
 	}
-	return fmt.Sprintf("%d more %s not listed: at most %d are listed per file; fix these and run again", n, what, MaxProblems)
+	return strconv.Itoa(n) + " more " + what + " not listed: at most " + strconv.Itoa(MaxProblems) + " are listed per file; fix these and run again"
 }
 
 // Limit returns l with at most max problems (MaxProblems if max <= 0), in

@@ -1,8 +1,8 @@
 package portfolio
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/bl-digital/kompass/diag"
@@ -27,7 +27,7 @@ func (p *Portfolio) Validate(s *strategy.Strategy) diag.List {
 	var l diag.List
 	if s != nil && p.Strategy != "" && p.Strategy != s.ID {
 		l = append(l, diag.Problem{Pointer: "/strategy", Rule: diag.RuleStrategyMismatch,
-			Message: fmt.Sprintf("portfolio is for strategy %s, but the strategy is %s", diag.Quote(string(p.Strategy)), diag.Quote(string(s.ID)))})
+			Message: "portfolio is for strategy " + diag.Quote(string(p.Strategy)) + ", but the strategy is " + diag.Quote(string(s.ID))})
 	}
 	orgs := idset.New[ID]("organisation", func(i int) string { return diag.Pointer("organisations", i, "id") })
 	for i, o := range p.Organisations {
@@ -54,23 +54,23 @@ func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs,
 		for j, g := range m.Goals {
 			if _, _, ok := s.Goal(g); !ok && g != "" {
 				l = append(l, diag.Problem{Pointer: at("goals", j), Rule: diag.RuleUnknownGoal,
-					Message: fmt.Sprintf("goal %s is not a goal of strategy %s", diag.Quote(string(g)), diag.Quote(string(s.ID)))})
+					Message: "goal " + diag.Quote(string(g)) + " is not a goal of strategy " + diag.Quote(string(s.ID))})
 			}
 		}
 	}
 	if m.Owner != "" && !orgs.Has(m.Owner) {
 		l = append(l, diag.Problem{Pointer: at("owner"), Rule: diag.RuleUnknownOwner,
-			Message: fmt.Sprintf("owner %s is not one of the portfolio's organisations", diag.Quote(string(m.Owner)))})
+			Message: "owner " + diag.Quote(string(m.Owner)) + " is not one of the portfolio's organisations"})
 	}
 	for j, d := range m.DependsOn {
 		if d != m.ID && d != "" && !measures.Has(d) {
 			l = append(l, diag.Problem{Pointer: at("dependsOn", j), Rule: diag.RuleUnknownMeasure,
-				Message: fmt.Sprintf("dependsOn %s is not a measure of this portfolio", diag.Quote(string(d)))})
+				Message: "dependsOn " + diag.Quote(string(d)) + " is not a measure of this portfolio"})
 		}
 	}
 	if !m.Start.IsZero() && !m.End.IsZero() && m.End.Last().Before(m.Start.First()) {
 		l = append(l, diag.Problem{Pointer: at("end"), Rule: diag.RuleEndBeforeStart,
-			Message: fmt.Sprintf("end %s is before start %s", m.End, m.Start)})
+			Message: "end " + m.End.String() + " is before start " + m.Start.String()})
 	}
 	l = checkProgress(l, m, at("progress"), at("status"))
 	var indicators *idset.Set[ID]
@@ -83,7 +83,7 @@ func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs,
 		}
 		if ind.Target.Value == ind.Baseline.Value {
 			l = append(l, diag.Problem{Pointer: at("indicators", j, "target", "value"), Rule: diag.RuleIndicatorTarget,
-				Message: fmt.Sprintf("indicator %s: target %v equals the baseline, so achievement cannot be measured", diag.Quote(string(ind.ID)), ind.Target.Value)})
+				Message: "indicator " + diag.Quote(string(ind.ID)) + ": target " + number(ind.Target.Value) + " equals the baseline, so achievement cannot be measured"})
 		}
 	}
 	return l
@@ -97,11 +97,11 @@ func checkProgress(l diag.List, m *Measure, progressPtr, statusPtr string) diag.
 	}
 	switch {
 	case m.Status == Planned && m.Progress != nil && *m.Progress > 0:
-		return problem(progressPtr, fmt.Sprintf("status is planned, but progress is %v (a planned measure has progress 0)", *m.Progress))
+		return problem(progressPtr, "status is planned, but progress is "+number(*m.Progress)+" (a planned measure has progress 0)")
 	case m.Status == Completed && m.Progress != nil && *m.Progress < 100:
-		return problem(progressPtr, fmt.Sprintf("status is completed, but progress is %v (a completed measure has progress 100)", *m.Progress))
+		return problem(progressPtr, "status is completed, but progress is "+number(*m.Progress)+" (a completed measure has progress 100)")
 	case m.Progress == nil && (m.Status == Active || m.Status == Paused || m.Status == Cancelled):
-		return problem(statusPtr, fmt.Sprintf("progress is required when status is %s", m.Status))
+		return problem(statusPtr, "progress is required when status is "+string(m.Status))
 	}
 	return l
 }
@@ -166,3 +166,6 @@ func cycleProblem(p *Portfolio, cycle []int) diag.Problem {
 	return diag.Problem{Pointer: diag.Pointer("measures", first, "dependsOn", k), Rule: diag.RuleDependencyCycle,
 		Message: "dependsOn cycle: " + strings.Join(names, " -> ")}
 }
+
+// number writes v as fmt's %v does, without linking fmt into the widget.
+func number(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -1,7 +1,8 @@
 package strategy
 
 import (
-	"fmt"
+	"errors"
+	"strconv"
 	"time"
 
 	"github.com/bl-digital/kompass/diag"
@@ -59,20 +60,20 @@ func ParseDate(s string) (Date, error) {
 		err = errBadDate
 	}
 	if err != nil {
-		return Date{}, fmt.Errorf("invalid date %s: want YYYY, YYYY-MM or YYYY-MM-DD", diag.Quote(s))
+		return Date{}, errors.New("invalid date " + diag.Quote(s) + ": want YYYY, YYYY-MM or YYYY-MM-DD")
 	}
 	if d.Precision >= Month && (d.M < 1 || d.M > 12) {
-		return Date{}, fmt.Errorf("invalid date %q: month %d out of range", s, d.M)
+		return Date{}, errors.New("invalid date " + strconv.Quote(s) + ": month " + strconv.Itoa(int(d.M)) + " out of range")
 	}
 	if d.Precision == Day {
 		if t := time.Date(d.Y, d.M, d.D, 0, 0, 0, 0, time.UTC); d.D < 1 || t.Day() != d.D {
-			return Date{}, fmt.Errorf("invalid date %q: %s %d has no day %d", s, d.M, d.Y, d.D)
+			return Date{}, errors.New("invalid date " + strconv.Quote(s) + ": " + d.M.String() + " " + strconv.Itoa(d.Y) + " has no day " + strconv.Itoa(d.D))
 		}
 	}
 	return d, nil
 }
 
-var errBadDate = fmt.Errorf("bad date")
+var errBadDate = errors.New("bad date")
 
 // parseDigits reads s against a layout of 'd' (a digit) and literal bytes,
 // storing each run of digits into the next of nums.
@@ -145,19 +146,32 @@ func (d Date) Last() time.Time {
 func (d Date) String() string {
 	switch d.Precision {
 	case Year:
-		return fmt.Sprintf("%04d", d.Y)
+		return pad(d.Y, 4)
 	case Month:
-		return fmt.Sprintf("%04d-%02d", d.Y, int(d.M))
+		return pad(d.Y, 4) + "-" + pad(int(d.M), 2)
 	case Day:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Y, int(d.M), d.D)
+		return pad(d.Y, 4) + "-" + pad(int(d.M), 2) + "-" + pad(d.D, 2)
 	}
 	return ""
+}
+
+// pad writes n with at least width characters, zeros after the sign, as
+// fmt's %0*d does.
+func pad(n, width int) string {
+	if n < 0 {
+		return "-" + pad(-n, width-1)
+	}
+	s := strconv.Itoa(n)
+	for len(s) < width {
+		s = "0" + s
+	}
+	return s
 }
 
 // MarshalText writes d as YYYY, YYYY-MM or YYYY-MM-DD.
 func (d Date) MarshalText() ([]byte, error) {
 	if d.IsZero() {
-		return nil, fmt.Errorf("cannot marshal the zero Date")
+		return nil, errors.New("cannot marshal the zero Date")
 	}
 	return []byte(d.String()), nil
 }

@@ -1,7 +1,7 @@
 package strategy
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/internal/idset"
@@ -15,7 +15,7 @@ func (s *Strategy) Validate() diag.List {
 	var l diag.List
 	if s.Period.End < s.Period.Start {
 		l = append(l, diag.Problem{Pointer: "/period/end", Rule: diag.RuleEndBeforeStart,
-			Message: fmt.Sprintf("period end %d is before its start %d", s.Period.End, s.Period.Start)})
+			Message: "period end " + strconv.Itoa(s.Period.End) + " is before its start " + strconv.Itoa(s.Period.Start)})
 	}
 	maxims := idset.New[ID]("maxim", func(i int) string { return diag.Pointer("maxims", i, "id") })
 	for i, m := range s.Maxims {

@@ -5,7 +5,7 @@
 package enum
 
 import (
-	"fmt"
+	"errors"
 	"strings"
 
 	"github.com/bl-digital/kompass/diag"
@@ -19,7 +19,7 @@ func Parse[T ~string](kind, s string, values []T) (T, error) {
 			return v, nil
 		}
 	}
-	return "", fmt.Errorf("unknown %s %s (allowed: %s)", kind, diag.Quote(s), List(values))
+	return "", errors.New("unknown " + kind + " " + diag.Quote(s) + " (allowed: " + List(values) + ")")
 }
 
 // List joins values for messages: "a, b, c".

@@ -2,8 +2,6 @@
 package idset
 
 import (
-	"fmt"
-
 	"github.com/bl-digital/kompass/diag"
 )
 
@@ -30,7 +28,7 @@ func (s *Set[T]) Add(l diag.List, id T, i int) diag.List {
 	}
 	if first, ok := s.first[id]; ok {
 		return append(l, diag.Problem{Pointer: s.pointer(i), Rule: diag.RuleDuplicateID,
-			Message: fmt.Sprintf("duplicate %s id %s (first at %s)", s.kind, diag.Quote(string(id)), s.pointer(first))})
+			Message: "duplicate " + s.kind + " id " + diag.Quote(string(id)) + " (first at " + s.pointer(first) + ")"})
 	}
 	s.first[id] = i
 	return l

@@ -201,9 +201,17 @@ func quoteCut(b []byte) string {
 	return strconv.Quote(cut(string(b)))
 }
 
-// uPlus writes r as U+XXXX.
+// uPlus writes r as U+XXXX, with at least four upper-case hex digits
+// (without strings.ToUpper, which the widget would otherwise link only for this).
 func uPlus(r rune) string {
-	return "U+" + strings.ToUpper(strconv.FormatUint(uint64(r)|0x10000, 16)[1:])
+	const digits = "0123456789ABCDEF"
+	b := []byte{'U', '+', '0', '0', '0', '0', '0', '0'}
+	n := 0
+	for v := uint32(r); v > 0 || n < 4; v >>= 4 {
+		n++
+		b[len(b)-n] = digits[v&15]
+	}
+	return string(append(b[:2], b[len(b)-n:]...))
 }
 
 // isPrefixOfLiteral reports whether w begins true, false or null but is

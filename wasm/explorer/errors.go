@@ -15,27 +15,27 @@ func ErrorNotice(err error, lang string) *Node {
 	lang = NormalizeLang(lang)
 	var reason string
 	var list *Node
-	var (
-		ae *AttributeError
-		fe *FetchError
-		ne *NotJSONError
-		ie *InvalidError
-		ce *ComputeError
-	)
+	// errors.AsType needs no reflection, unlike errors.As (8 KB less
+	// compressed kompass.wasm).
+	ae, isAttr := errors.AsType[*AttributeError](err)
+	fe, isFetch := errors.AsType[*FetchError](err)
+	ne, isNotJSON := errors.AsType[*NotJSONError](err)
+	ie, isInvalid := errors.AsType[*InvalidError](err)
+	ce, isCompute := errors.AsType[*ComputeError](err)
 	switch {
-	case errors.As(err, &ae):
+	case isAttr:
 		reason = errMsg(lang, "notice.attribute", "other", ae.Other, "missing", ae.Missing)
-	case errors.As(err, &fe) && fe.Status == 404:
+	case isFetch && fe.Status == 404:
 		reason = errMsg(lang, "notice.http.404", "url", fe.URL)
-	case errors.As(err, &fe) && fe.Status != 0:
+	case isFetch && fe.Status != 0:
 		reason = errMsg(lang, "notice.http", "url", fe.URL, "status", strconv.Itoa(fe.Status))
-	case errors.As(err, &fe):
+	case isFetch:
 		reason = errMsg(lang, "notice.network", "url", fe.URL, "reason", fe.Reason)
-	case errors.As(err, &ne) && ne.HTML:
+	case isNotJSON && ne.HTML:
 		reason = errMsg(lang, "notice.html", "url", ne.URL)
-	case errors.As(err, &ne):
+	case isNotJSON:
 		reason = errMsg(lang, "notice.type", "url", ne.URL, "type", ne.ContentType)
-	case errors.As(err, &ie):
+	case isInvalid:
 		key := "notice.invalid.other"
 		if len(ie.Problems) == 1 {
 			key = "notice.invalid.one"
@@ -45,7 +45,7 @@ func ErrorNotice(err error, lang string) *Node {
 		for _, p := range ie.Problems {
 			list.Children = append(list.Children, El("li", nil, T(p.String())))
 		}
-	case errors.As(err, &ce):
+	case isCompute:
 		reason = errMsg(lang, "notice.compute", "reason", ce.Err.Error())
 	default:
 		reason = errMsg(lang, "notice.internal", "reason", err.Error())

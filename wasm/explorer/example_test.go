@@ -22,10 +22,10 @@ func ExampleAmount() {
 		fmt.Printf("%s %q\n", lang, explorer.Amount(lang, 1200000))
 	}
 	// Output:
-	// de "CHF\u00a01’200’000"
-	// fr "1\u202f200\u202f000\u00a0CHF"
-	// it "CHF\u00a01’200’000"
-	// en "CHF\u00a01,200,000"
+	// de "CHF\u00a01'200'000"
+	// fr "CHF\u00a01'200'000"
+	// it "CHF\u00a01'200'000"
+	// en "CHF\u00a01'200'000"
 }
 
 func ExampleMsg() {

@@ -26,64 +26,34 @@ func NormalizeLang(tag string) string {
 	return "de"
 }
 
-// separators returns the thousands and decimal separators of lang:
-// de-CH and it-CH use ’ and ., fr-CH a narrow no-break space and ,, en , and ..
-func separators(lang string) (thousands, decimal string) {
-	switch lang {
-	case "fr":
-		return "\u202f", ","
-	case "en":
-		return ",", "."
-	}
-	return "’", "."
-}
-
-// Number formats f with decimals digits after the point, grouped by
-// thousands the way lang writes them (de-CH: 1’234.5). NaN and infinities
-// print as "–".
+// Number formats f with decimals digits after the point, the way the
+// reports write numbers in every language (internal/locale): thousands
+// grouped with the apostrophe, the point as decimal mark, "1'234.5". lang
+// is kept for callers; a negative decimals writes as many as needed; NaN
+// and infinities print as "–".
 func Number(lang string, f float64, decimals int) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "–"
 	}
-	th, dec := separators(lang)
-	s := strconv.FormatFloat(math.Abs(f), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if f < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString("−")
+	if decimals < 0 { // as many decimals as needed
+		_, frac, _ := strings.Cut(strconv.FormatFloat(f, 'f', -1, 64), ".")
+		decimals = len(frac)
 	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(th)
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString(dec)
-		b.WriteString(frac)
-	}
-	return b.String()
+	return locale.Number(f, decimals, "'")
 }
 
 // Percent formats a share given in percent with one decimal, rounded like
-// the html report: "57.9 %" (fr: "57,9 %"), with a no-break space before
-// the sign so it never wraps alone.
+// the html report: "57.9 %", with a no-break space before the sign (the
+// French typography, and no line break between number and sign in any
+// language).
 func Percent(lang string, p float64) string {
-	n := Number(lang, math.Round(p*10)/10, 1)
-	if lang == "fr" {
-		return n + "\u202f%"
-	}
-	return n + "\u00a0%"
+	return Number(lang, math.Round(p*10)/10, 1) + "\u00a0%"
 }
 
-// Amount formats money in Swiss francs without cents: "CHF 1’200’000"
-// (fr: "1 200 000 CHF").
+// Amount formats money in whole Swiss francs the way the reports do, in
+// every language: "CHF 1'200'000" (with a no-break space after CHF).
 func Amount(lang string, chf float64) string {
-	n := Number(lang, math.Round(chf), 0)
-	if lang == "fr" {
-		return n + "\u00a0CHF"
-	}
-	return "CHF\u00a0" + n
+	return "CHF\u00a0" + Number(lang, math.Round(chf), 0)
 }
 
 // FormatDate formats d at its precision: "2025", "März 2025", "31.12.2025"

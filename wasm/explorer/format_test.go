@@ -16,12 +16,12 @@ func TestNumberFormats(t *testing.T) {
 		decimals     int
 		want         string
 	}{
-		{"de-CH groups with ’", "de", 1234567.891, 2, "1’234’567.89"},
-		{"it-CH like de-CH", "it", 1234.5, 1, "1’234.5"},
-		{"fr-CH groups with a narrow no-break space and a decimal comma", "fr", 1234567.5, 1, "1\u202f234\u202f567,5"},
-		{"en groups with commas", "en", 1234567, 0, "1,234,567"},
+		{"grouped with the apostrophe, as the reports write numbers", "de", 1234567.891, 2, "1'234'567.89"},
+		{"Italian as the Italian report", "it", 1234.5, 1, "1'234.5"},
+		{"French as the French report: apostrophe and point", "fr", 1234567.5, 1, "1'234'567.5"},
+		{"English as the English report", "en", 1234567, 0, "1'234'567"},
 		{"small numbers are not grouped", "de", 999, 0, "999"},
-		{"negative numbers use a minus sign", "de", -2500, 0, "−2’500"},
+		{"negative numbers as in the reports", "de", -2500, 0, "-2'500"},
 		{"negative zero has no sign", "de", -0.001, 1, "0.0"},
 		{"NaN prints a dash", "de", math.NaN(), 0, "–"},
 		{"shortest digits with -1", "de", 2.5, -1, "2.5"},
@@ -35,12 +35,13 @@ func TestAmountPercentDate(t *testing.T) {
 	tests := []struct {
 		reason, got, want string
 	}{
-		{"amounts the Swiss way", explorer.Amount("de", 1200000), "CHF\u00a01’200’000"},
-		{"French puts the currency last", explorer.Amount("fr", 1200000), "1\u202f200\u202f000\u00a0CHF"},
-		{"English amount", explorer.Amount("en", 1200000.4), "CHF\u00a01,200,000"},
+		{"amounts the Swiss way, as the reports", explorer.Amount("de", 1200000), "CHF\u00a01'200'000"},
+		{"French amounts as the French report", explorer.Amount("fr", 91480000), "CHF\u00a091'480'000"},
+		{"Italian amounts as the Italian report", explorer.Amount("it", 1200000), "CHF\u00a01'200'000"},
+		{"English amount, whole francs", explorer.Amount("en", 1200000.4), "CHF\u00a01'200'000"},
 		{"percent has one decimal, like the html report", explorer.Percent("de", 57.94), "57.9\u00a0%"},
 		{"percent rounds half away from zero", explorer.Percent("de", 57.95), "58.0\u00a0%"},
-		{"French percent has a narrow no-break space and a decimal comma", explorer.Percent("fr", 5), "5,0\u202f%"},
+		{"French percent as the French report: a point and a no-break space", explorer.Percent("fr", 5), "5.0\u00a0%"},
 		{"a day", explorer.FormatDate("de", strategy.MustParseDate("2026-10-31")), "31.10.2026"},
 		{"a day in English is written as in the html report", explorer.FormatDate("en", strategy.MustParseDate("2026-10-03")), "03.10.2026"},
 		{"a month in Italian", explorer.FormatDate("it", strategy.MustParseDate("2026-03")), "marzo 2026"},

@@ -1,7 +1,6 @@
 package explorer
 
 import (
-	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -110,7 +109,7 @@ func EncodeHash(hash, prefix string, s State, cfg Config) string {
 	def := Default(cfg)
 	add := func(key, value, dflt string) {
 		if value != dflt {
-			parts = append(parts, url.QueryEscape(prefix+key)+"="+url.QueryEscape(value))
+			parts = append(parts, queryEscape(prefix+key)+"="+queryEscape(value))
 		}
 	}
 	add("v", string(s.View), string(def.View))
@@ -160,8 +159,8 @@ func splitHash(hash string) []hashPair {
 			continue
 		}
 		k, v, _ := strings.Cut(raw, "=")
-		key, err1 := url.QueryUnescape(k)
-		value, err2 := url.QueryUnescape(v)
+		key, err1 := queryUnescape(k)
+		value, err2 := queryUnescape(v)
 		if err1 != nil || err2 != nil {
 			out = append(out, hashPair{raw: raw}) // kept, never ours
 			continue

@@ -1,7 +1,6 @@
 package explorer
 
 import (
-	"fmt"
 	"strconv"
 	"sync"
 )
@@ -141,7 +140,7 @@ func (w *Widget) Screen(hasFallback bool) (sc Screen) {
 	lang = NormalizeLang(lang)
 	defer func() {
 		if p := recover(); p != nil {
-			sc = Screen{Nodes: []*Node{ErrorNotice(fmt.Errorf("%v", p), lang), Fallback()}, State: "error"}
+			sc = Screen{Nodes: []*Node{ErrorNotice(panicError("", p), lang), Fallback()}, State: "error"}
 		}
 	}()
 	switch {

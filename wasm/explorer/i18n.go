@@ -44,8 +44,8 @@ var messages = map[string][4]string{
 	"planned":          {"Soll {p}", "Prévu {p}", "Previsto {p}", "Planned {p}"},
 	"coverage":         {"{c} von {t} {t:Ziel|Zielen} mit Massnahmen", "{c} {c:objectif|objectifs} sur {t} avec mesures", "{c} di {t} {t:obiettivo|obiettivi} con misure", "{c} of {t} {t:goal|goals} with measures"},
 	"stale.count":      {"{n} von {m} {m:Massnahme|Massnahmen} seit über 6 Monaten nicht nachgeführt", "{n} {n:mesure|mesures} sur {m} non {n:actualisée|actualisées} depuis plus de 6 mois", "{n} di {m} {m:misura|misure} non {n:aggiornata|aggiornate} da oltre 6 mesi", "{n} of {m} {m:measure|measures} not updated for over 6 months"},
-	"fte":              {"FTE: {e} erwartet, {r} realisiert", "EPT : {e} attendus, {r} réalisés", "ETP: {e} attesi, {r} realizzati", "FTE: {e} expected, {r} realized"},
-	"fte.one":          {"FTE: {e} erwartet", "EPT : {e} attendus", "ETP: {e} attesi", "FTE: {e} expected"},
+	"fte":              {"Eingesparte Vollzeitstellen (erwartet / realisiert): {e} / {r}", "Postes à plein temps économisés (attendus / réalisés) : {e} / {r}", "Posti a tempo pieno risparmiati (attesi / realizzati): {e} / {r}", "Full-time posts saved (expected / realized): {e} / {r}"},
+	"fte.one":          {"Eingesparte Stellen erwartet: {e}", "Postes économisés attendus : {e}", "Posti risparmiati attesi: {e}", "Posts saved, expected: {e}"},
 	"budget.line":      {"Budget: {planned} geplant, {spent} ausgegeben", "Budget : {planned} prévus, {spent} dépensés", "Budget: {planned} previsti, {spent} spesi", "Budget: {planned} planned, {spent} spent"},
 	"budget.cpi":       {"CPI\u00a0{cpi}", "CPI\u00a0{cpi}", "CPI\u00a0{cpi}", "CPI\u00a0{cpi}"},
 	"goals":            {"Ziele", "Objectifs", "Obiettivi", "Goals"},
@@ -229,10 +229,61 @@ func pluralOne(lang string, n int) bool {
 
 // frenchSpace puts a no-break space before : ; ? ! % and » and after «,
 // replacing the plain space the French texts are written with.
-var frenchSpace = strings.NewReplacer(" :", "\u00a0:", " ;", "\u202f;", " ?", "\u202f?", " !", "\u202f!",
+var frenchSpace = newReplacer(" :", "\u00a0:", " ;", "\u202f;", " ?", "\u202f?", " !", "\u202f!",
 	" %", "\u202f%", "« ", "«\u00a0", " »", "\u00a0»")
 
-func frenchSpaces(s string) string { return frenchSpace.Replace(s) }
+func frenchSpaces(s string) string { return frenchSpace.replace(s) }
+
+// replacer replaces each old string of its old, new pairs by the new one,
+// as strings.Replacer does (left to right, the first pair that matches at a
+// position wins, no overlaps), in a few lines instead of strings.Replacer's
+// tries and lookup tables (8 KB of compressed kompass.wasm).
+type replacer struct {
+	pairs []string
+	first [256]bool // the first bytes of the old strings
+}
+
+// newReplacer takes old, new pairs; no old string is empty.
+func newReplacer(pairs ...string) *replacer {
+	r := &replacer{pairs: pairs}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		r.first[pairs[i][0]] = true
+	}
+	return r
+}
+
+func (r *replacer) replace(s string) string {
+	var b strings.Builder
+	last := 0
+	pairs := r.pairs
+	for i := 0; i < len(s); {
+		if !r.first[s[i]] {
+			i++
+			continue
+		}
+		hit := false
+		for j := 0; j+1 < len(pairs); j += 2 {
+			if strings.HasPrefix(s[i:], pairs[j]) {
+				if b.Len() == 0 {
+					b.Grow(len(s) + 8)
+				}
+				b.WriteString(s[last:i])
+				b.WriteString(pairs[j+1])
+				i += len(pairs[j])
+				last, hit = i, true
+				break
+			}
+		}
+		if !hit {
+			i++
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // MessageKeys lists every UI text key, sorted.
 func MessageKeys() []string {

@@ -36,7 +36,10 @@ func Load(strategyData, portfolioData []byte, strategyURL, portfolioURL string) 
 	return newModel(s, p, source{strategyURL, strategyData}, source{portfolioURL, portfolioData})
 }
 
-// LoadEmbedded is Load of the embedded example data (package examples).
+// LoadEmbedded is Load of the embedded example data (package examples):
+// examples.WidgetStrategyJSON and examples.WidgetPortfolioJSON, the
+// example without white space and without the strategy's texts the widget
+// never shows.
 func LoadEmbedded() (*Model, error) {
-	return Load(examples.StrategyJSON, examples.PortfolioJSON, EmbeddedURL, EmbeddedURL)
+	return Load(examples.WidgetStrategyJSON, examples.WidgetPortfolioJSON, EmbeddedURL, EmbeddedURL)
 }

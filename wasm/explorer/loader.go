@@ -2,7 +2,7 @@ package explorer
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"strings"
 	"sync"
 )
@@ -35,7 +35,7 @@ type AttributeError struct {
 }
 
 func (e *AttributeError) Error() string {
-	return fmt.Sprintf("kompass-explorer: the %s attribute is set but %s is missing: set both, or neither for the example data", e.Other, e.Missing)
+	return "kompass-explorer: the " + e.Other + " attribute is set but " + e.Missing + " is missing: set both, or neither for the example data"
 }
 
 // Response is what a Fetch got from the server: the HTTP status, the
@@ -64,7 +64,7 @@ func (e *NotJSONError) Error() string {
 	if e.HTML {
 		return e.URL + ": the server answered with an HTML page, not JSON"
 	}
-	return fmt.Sprintf("%s: the server answered with %s, not JSON", e.URL, e.ContentType)
+	return e.URL + ": the server answered with " + e.ContentType + ", not JSON"
 }
 
 // checkResponse turns what the server answered for ref into the bytes to
@@ -175,7 +175,7 @@ func (l *Loads) load(key [2]string, do func() (*Model, error)) (*Model, error) {
 	func() {
 		defer func() {
 			if p := recover(); p != nil { // a bug of ours is an error, not a dead page
-				c.model, c.err = nil, fmt.Errorf("internal error: %v", p)
+				c.model, c.err = nil, panicError("internal error: ", p)
 			}
 		}()
 		c.model, c.err = do()
@@ -187,4 +187,16 @@ func (l *Loads) load(key [2]string, do func() (*Model, error)) (*Model, error) {
 	}
 	close(c.done)
 	return c.model, c.err
+}
+
+// panicError turns a recovered panic into an error whose message is prefix
+// and the panic's own message.
+func panicError(prefix string, p any) error {
+	switch v := p.(type) {
+	case error:
+		return errors.New(prefix + v.Error())
+	case string:
+		return errors.New(prefix + v)
+	}
+	return errors.New(prefix + "unexpected panic")
 }

@@ -2,8 +2,8 @@ package explorer
 
 import (
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -140,7 +140,7 @@ func (m *Model) Matches(ms *portfolio.Measure, f Filter, lang string) bool {
 func query(f Filter) string { return Fold(strings.TrimSpace(f.Query)) }
 
 // fold maps letters with accents to their base letters, for Fold.
-var fold = strings.NewReplacer(
+var fold = newReplacer(
 	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a", "æ", "ae",
 	"ç", "c", "è", "e", "é", "e", "ê", "e", "ë", "e",
 	"ì", "i", "í", "i", "î", "i", "ï", "i", "ñ", "n",
@@ -150,7 +150,7 @@ var fold = strings.NewReplacer(
 
 // Fold is s as the free-text filter compares it: lower case and without
 // accents, so "Behorden" finds "Behörden" and "baugesuch" "Baugesuch".
-func Fold(s string) string { return fold.Replace(strings.ToLower(s)) }
+func Fold(s string) string { return fold.replace(strings.ToLower(s)) }
 
 // matches is Matches with the query q (see query) and ms's search text.
 func (m *Model) matches(ms *portfolio.Measure, f Filter, q, text string) bool {
@@ -354,7 +354,7 @@ type InvalidError struct {
 }
 
 func (e *InvalidError) Error() string {
-	return fmt.Sprintf("%s: invalid data:\n%s", e.URL, e.Problems.Error())
+	return e.URL + ": invalid data:\n" + e.Problems.Error()
 }
 
 // FetchError is a data file that could not be fetched: a network failure
@@ -367,9 +367,9 @@ type FetchError struct {
 
 func (e *FetchError) Error() string {
 	if e.Status != 0 {
-		return fmt.Sprintf("%s: HTTP %d", e.URL, e.Status)
+		return e.URL + ": HTTP " + strconv.Itoa(e.Status)
 	}
-	return fmt.Sprintf("%s: %s", e.URL, e.Reason)
+	return e.URL + ": " + e.Reason
 }
 
 // ComputeError is a failure of the controlling computation.

@@ -216,11 +216,12 @@ func (s State) SetView(v View) State {
 // Toggle opens the tree node id when it is closed and closes it when open.
 func (s State) Toggle(id strategy.ID) State {
 	i, ok := slices.BinarySearch(s.Expanded, id)
-	e := slices.Clone(s.Expanded)
+	e := make([]strategy.ID, 0, len(s.Expanded)+1)
+	e = append(e, s.Expanded[:i]...)
 	if ok {
-		e = slices.Delete(e, i, i+1)
+		e = append(e, s.Expanded[i+1:]...)
 	} else {
-		e = slices.Insert(e, i, id)
+		e = append(append(e, id), s.Expanded[i:]...)
 	}
 	if len(e) == 0 {
 		e = nil

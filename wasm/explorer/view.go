@@ -228,7 +228,7 @@ func (b builder) figures(key, label string, r controlling.Rollup, ms []strategy.
 			T(b.msg("stale.count", "n", strconv.Itoa(n), "m", strconv.Itoa(len(ms))))))
 	}
 	if r.FTE.Expected > 0 || r.FTE.Realized > 0 {
-		parts = append(parts, El("p", A("class", "kx-meta"), T(b.msg("fte", "e", Number(b.lang, r.FTE.Expected, 1), "r", Number(b.lang, r.FTE.Realized, 1)))))
+		parts = append(parts, El("p", A("class", "kx-meta"), T(b.msg("fte", "e", Number(b.lang, r.FTE.Expected, 2), "r", Number(b.lang, r.FTE.Realized, 2)))))
 	}
 	if r.Budget.Planned > 0 || r.Budget.Spent > 0 {
 		parts = append(parts, El("p", A("class", "kx-meta"), T(b.budget(r.Budget))))

@@ -1,9 +1,6 @@
 package explorer
 
 import (
-	"net/url"
-	"strings"
-
 	"github.com/bl-digital/kompass/controlling"
 	"github.com/bl-digital/kompass/portfolio"
 )
@@ -181,17 +178,4 @@ func share(lang string, f *float64) string {
 		return "–"
 	}
 	return Percent(lang, *f*100)
-}
-
-// SafeURL returns u when it is an absolute https: or mailto: URL, the only
-// links the widget renders.
-func SafeURL(u string) (string, bool) {
-	p, err := url.Parse(strings.TrimSpace(u))
-	if err != nil || (p.Scheme != "https" && p.Scheme != "mailto") {
-		return "", false
-	}
-	if p.Scheme == "https" && p.Host == "" {
-		return "", false
-	}
-	return p.String(), true
 }

@@ -128,7 +128,7 @@ func TestFrenchTypography(t *testing.T) {
 			assert.True(t, strings.HasPrefix(s[i+len("«"):], "\u00a0"), "reason: « is followed by a no-break space in %q", s)
 		}
 	}
-	assert.Equal(t, "57,9\u202f%", explorer.Percent("fr", 57.94), "reason: the percent sign too")
+	assert.Equal(t, "57.9\u00a0%", explorer.Percent("fr", 57.94), "reason: the percent sign too, and the number as the French report writes it")
 
 	m := fixture(t)
 	m.Portfolio.Measures[0].Title["fr"] = "Portefeuille : projets !"
