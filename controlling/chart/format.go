@@ -20,7 +20,8 @@ type Format struct {
 	Percent func(v float64) string
 	// Amount writes money in whole francs: CHF 1'200'000.
 	Amount func(v float64) string
-	// Date writes a date at its precision: 2026, 10.2026, 31.10.2026.
+	// Date writes a date at its precision: 2026, Oktober 2026, 31.10.2026
+	// (31 October 2026 in English), as locale.Date does.
 	Date func(d strategy.Date) string
 }
 
@@ -37,7 +38,7 @@ func NewFormat(lang string) Format {
 		Number:  formatNumber,
 		Percent: func(v float64) string { return formatNumber(v, 1) + pct },
 		Amount:  func(v float64) string { return "CHF " + formatNumber(v, 0) },
-		Date:    formatDate,
+		Date:    func(d strategy.Date) string { return locale.Date(lang, d) },
 	}
 }
 
@@ -110,24 +111,4 @@ func short(s string, n int) string {
 		}
 	}
 	return strings.TrimRight(string(r[:cut]), " ,;:–-") + "…"
-}
-
-// formatDate writes d at its precision, the Swiss way: 2026, 10.2026,
-// 31.10.2026; the zero Date is "–".
-func formatDate(d strategy.Date) string {
-	two := func(n int) string {
-		if n < 10 {
-			return "0" + strconv.Itoa(n)
-		}
-		return strconv.Itoa(n)
-	}
-	switch d.Precision {
-	case strategy.Year:
-		return strconv.Itoa(d.Y)
-	case strategy.Month:
-		return two(int(d.M)) + "." + strconv.Itoa(d.Y)
-	case strategy.Day:
-		return two(d.D) + "." + two(int(d.M)) + "." + strconv.Itoa(d.Y)
-	}
-	return "–"
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,20 +44,5 @@ func needsEscape(r rune) bool {
 		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029
 }
 
-// formatDate writes a date the way the language reads it, at the
-// precision it has, the same way as the widget: 31.10.2026 (en: 31 October
-// 2026), Oktober 2026, 2026.
-func formatDate(d strategy.Date, lang string) string {
-	switch d.Precision {
-	case strategy.Year:
-		return strconv.Itoa(d.Y)
-	case strategy.Month:
-		return locale.Month(lang, int(d.M)) + " " + strconv.Itoa(d.Y)
-	case strategy.Day:
-		if lang == "en" {
-			return fmt.Sprintf("%d %s %d", d.D, locale.Month("en", int(d.M)), d.Y)
-		}
-		return fmt.Sprintf("%02d.%02d.%d", d.D, int(d.M), d.Y)
-	}
-	return ""
-}
+// formatDate writes a date as the widget and the charts write it.
+func formatDate(d strategy.Date, lang string) string { return locale.Date(lang, d) }

@@ -1,12 +1,14 @@
 // Package locale holds what the reports, the charts and the widget write
-// alike: numbers with Swiss thousands separators and the names of the
-// months in the four languages. It uses only strconv and strings, so the
-// WebAssembly widget links it at little cost.
+// alike: numbers with Swiss thousands separators, the names of the months
+// and dates in the four languages. It uses only strconv, strings and the
+// strategy's Date, so the WebAssembly widget links it at little cost.
 package locale
 
 import (
 	"strconv"
 	"strings"
+
+	"github.com/bl-digital/kompass/strategy"
 )
 
 // Number writes a finite v with decimals places and sep between groups
@@ -56,4 +58,31 @@ func Month(lang string, m int) string {
 		return ""
 	}
 	return names[m-1]
+}
+
+// Date writes d at its precision, the one way the reports, their charts
+// and the widget all write dates: a year as "2026"; a month with its name,
+// "Oktober 2026", "octobre 2026"; a day the Swiss way, "31.10.2026", in
+// German, French and Italian, and as English readers expect it in English,
+// "31 October 2026". The zero Date is "–".
+func Date(lang string, d strategy.Date) string {
+	switch d.Precision {
+	case strategy.Year:
+		return strconv.Itoa(d.Y)
+	case strategy.Month:
+		return Month(lang, int(d.M)) + " " + strconv.Itoa(d.Y)
+	case strategy.Day:
+		if lang == "en" {
+			return strconv.Itoa(d.D) + " " + Month(lang, int(d.M)) + " " + strconv.Itoa(d.Y)
+		}
+		return twoDigits(d.D) + "." + twoDigits(int(d.M)) + "." + strconv.Itoa(d.Y)
+	}
+	return "–"
+}
+
+func twoDigits(n int) string {
+	if n >= 0 && n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }

@@ -56,27 +56,10 @@ func Amount(lang string, chf float64) string {
 	return "CHF\u00a0" + Number(lang, math.Round(chf), 0)
 }
 
-// FormatDate formats d at its precision: "2025", "März 2025", "31.12.2025"
-// (the day the same way in every language, as the html report writes it).
-// The zero Date is "–".
-func FormatDate(lang string, d strategy.Date) string {
-	switch d.Precision {
-	case strategy.Year:
-		return strconv.Itoa(d.Y)
-	case strategy.Month:
-		return locale.Month(lang, int(d.M)) + " " + strconv.Itoa(d.Y)
-	case strategy.Day:
-		return twoDigits(d.D) + "." + twoDigits(int(d.M)) + "." + strconv.Itoa(d.Y)
-	}
-	return "–"
-}
-
-func twoDigits(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
-}
+// FormatDate formats d at its precision as the reports do: "2025",
+// "März 2025", "31.12.2025" ("31 December 2025" in English). The zero
+// Date is "–".
+func FormatDate(lang string, d strategy.Date) string { return locale.Date(lang, d) }
 
 // Years formats the years a measure spans: "2024–2027", or "2024" when it
 // starts and ends in one year.

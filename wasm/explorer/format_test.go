@@ -43,7 +43,7 @@ func TestAmountPercentDate(t *testing.T) {
 		{"percent rounds half away from zero", explorer.Percent("de", 57.95), "58.0\u00a0%"},
 		{"French percent as the French report: a point and a no-break space", explorer.Percent("fr", 5), "5.0\u00a0%"},
 		{"a day", explorer.FormatDate("de", strategy.MustParseDate("2026-10-31")), "31.10.2026"},
-		{"a day in English is written as in the html report", explorer.FormatDate("en", strategy.MustParseDate("2026-10-03")), "03.10.2026"},
+		{"a day in English is written as in the English report", explorer.FormatDate("en", strategy.MustParseDate("2026-10-03")), "3 October 2026"},
 		{"a month in Italian", explorer.FormatDate("it", strategy.MustParseDate("2026-03")), "marzo 2026"},
 		{"a year", explorer.FormatDate("fr", strategy.MustParseDate("2026")), "2026"},
 		{"no date", explorer.FormatDate("de", strategy.Date{}), "–"},
