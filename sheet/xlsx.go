@@ -388,23 +388,12 @@ func sharedStrings(data []byte) []string {
 		if j < 0 {
 			return out
 		}
-		e := bytes.IndexByte(data[j:], '>')
-		if e < 0 {
+		start, end, next, ok := element(data, j, "si")
+		if !ok {
 			return out
 		}
-		if data[j+e-1] == '/' {
-			out = append(out, "")
-			i = j + e + 1
-			continue
-		}
-		closeSI := endTag(data[j:j+e+1], "si")
-		start := j + e + 1
-		end := bytes.Index(data[start:], closeSI)
-		if end < 0 {
-			return out
-		}
-		out = append(out, richText(data[start:start+end]))
-		i = start + end + len(closeSI)
+		out = append(out, richText(data[start:end]))
+		i = next
 	}
 }
 
@@ -412,57 +401,56 @@ func sharedStrings(data []byte) []string {
 func richText(si []byte) string {
 	// Most items are one <t> and no phonetic run: its text needs no joining.
 	if j := indexTag(si, 0, "t"); j >= 0 {
-		if e := bytes.IndexByte(si[j:], '>'); e > 0 && si[j+e-1] != '/' {
-			start := j + e + 1
-			if end := bytes.Index(si[start:], endTag(si[j:j+e+1], "t")); end >= 0 &&
-				indexTag(si, start+end, "t") < 0 && indexTag(si, 0, "rPh") < 0 {
-				return bstrUnmarshal(unescape(si[start : start+end]))
-			}
+		if start, end, next, ok := element(si, j, "t"); ok &&
+			indexTag(si, next, "t") < 0 && indexTag(si, 0, "rPh") < 0 {
+			return bstrUnmarshal(unescape(si[start:end]))
 		}
 	}
 	var b strings.Builder
 	i := 0
 	for {
 		j := indexTag(si, i, "t")
-		rph := indexTag(si, i, "rPh")
-		if rph >= 0 && (j < 0 || rph < j) {
-			e := bytes.IndexByte(si[rph:], '>')
-			if e < 0 {
+		if rph := indexTag(si, i, "rPh"); rph >= 0 && (j < 0 || rph < j) {
+			_, _, next, ok := element(si, rph, "rPh")
+			if !ok {
 				break
 			}
-			if si[rph+e-1] == '/' {
-				i = rph + e + 1
-				continue
-			}
-			closeRPh := endTag(si[rph:rph+e+1], "rPh")
-			end := bytes.Index(si[rph:], closeRPh)
-			if end < 0 {
-				break
-			}
-			i = rph + end + len(closeRPh)
+			i = next
 			continue
 		}
 		if j < 0 {
 			break
 		}
-		e := bytes.IndexByte(si[j:], '>')
-		if e < 0 {
+		start, end, next, ok := element(si, j, "t")
+		if !ok {
 			break
 		}
-		if si[j+e-1] == '/' {
-			i = j + e + 1
-			continue
-		}
-		closeT := endTag(si[j:j+e+1], "t")
-		start := j + e + 1
-		end := bytes.Index(si[start:], closeT)
-		if end < 0 {
-			break
-		}
-		b.WriteString(unescape(si[start : start+end]))
-		i = start + end + len(closeT)
+		b.WriteString(unescape(si[start:end]))
+		i = next
 	}
 	return bstrUnmarshal(b.String())
+}
+
+// element reads the element whose start tag <name ...> begins at j in
+// data: its content is data[start:end] (empty for a self-closing tag) and
+// next is the index after its end tag. ok is false when the start tag or
+// the end tag is cut off.
+func element(data []byte, j int, name string) (start, end, next int, ok bool) {
+	e := bytes.IndexByte(data[j:], '>')
+	if e < 1 {
+		return 0, 0, 0, false
+	}
+	if data[j+e-1] == '/' {
+		n := j + e + 1
+		return n, n, n, true
+	}
+	closeTag := endTag(data[j:j+e+1], name)
+	start = j + e + 1
+	k := bytes.Index(data[start:], closeTag)
+	if k < 0 {
+		return 0, 0, 0, false
+	}
+	return start, start + k, start + k + len(closeTag), true
 }
 
 // indexTag finds the next start tag <name ...> or <name> from i, not a
@@ -545,16 +533,11 @@ func innerOf(data []byte, name string) []byte {
 	if j < 0 {
 		return nil
 	}
-	e := bytes.IndexByte(data[j:], '>')
-	if e < 0 || data[j+e-1] == '/' {
+	start, end, next, ok := element(data, j, name)
+	if !ok || next == end { // cut off, or self-closing
 		return nil
 	}
-	start := j + e + 1
-	end := bytes.Index(data[start:], endTag(data[j:j+e+1], name))
-	if end < 0 {
-		return nil
-	}
-	return data[start : start+end]
+	return data[start:end]
 }
 
 // elements returns the start tags <name …> in data.
