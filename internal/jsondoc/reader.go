@@ -179,10 +179,14 @@ func List[T any](r *Reader, read func(*Reader) T) []T {
 	var s []T
 	var full [][]T // filled chunks, before s
 	n := 0
+	counted := false
 	if r.Array(func() {
 		if len(s) == cap(s) && len(s) >= firstChunk {
-			if largeFiles && len(s) == firstChunk && full == nil {
+			// (append rounds capacities to size classes: the first
+			// chunk is full at 64 items or somewhat more.)
+			if largeFiles && !counted {
 				// The first chunk is full: count the rest.
+				counted = true
 				if rest := min(countItems(r.lex.text, r.lex.pos), maxHint); rest > 0 {
 					s = append(make([]T, 0, len(s)+rest), s...)
 				}
