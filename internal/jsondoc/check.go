@@ -456,9 +456,13 @@ func (s *scanner) object(depth int) (any, bool) {
 		name := s.str(f.name, f.escaped)
 		s.checkUTF8(f.nameOff+1, f.name)
 		var dup bool
-		if m != nil {
+		switch {
+		case s.quiet:
+			// Builder.Value: the bytes were checked; a duplicate is
+			// overwritten, as it is when reported.
+		case m != nil:
 			_, dup = m[name]
-		} else {
+		default:
 			_, dup = names[name]
 			names[name] = struct{}{}
 		}
