@@ -26,7 +26,7 @@ func TestChunkSchemaEquivalent(t *testing.T) {
 	generated := strings.NewReplacer(`"id": "M3",`, `"id": "M3", "x": 1, "y~/": 2,`, `"id": "M200"`, `"id": 200`,
 		`"status": "paused"`, `"status": "pausing"`, `"start": "2025-03"`, `"start": "2025-13"`,
 		`"owner": "FKD"`, `"owner": ["FKD"]`, `"title": {"de": "Massnahme 70"}`, `"title": {"de": " ", "rm": "x"}`,
-		`"progress": 7,`, `"progress": -7,`, `"goals": ["GK1", "GK4"]`, `"goals": []`).Replace(string(generatePortfolio(5*chunk)))
+		`"progress": 7,`, `"progress": -7,`, `"goals": ["GK1", "GK4"]`, `"goals": []`).Replace(string(generatePortfolio(5 * chunk)))
 	inputs["generated"] = []byte(generated)
 	files, err := filepath.Glob(filepath.Join("..", "cmd", "kompass", "testdata", "validate", "*.json"))
 	require.NoError(t, err)
@@ -90,4 +90,3 @@ func fuzzInput(t *testing.T, name string) ([]byte, bool) {
 	}
 	return []byte(s), true
 }
-
