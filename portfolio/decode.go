@@ -141,7 +141,7 @@ func readMeasure(r *jsondoc.Reader) (m Measure) {
 			m.Fields = jsondoc.List(r, func(r *jsondoc.Reader) Field { return readEnum(r, "field", fields[:]) })
 		case "beneficiaries":
 			m.Beneficiaries = jsondoc.List(r, func(r *jsondoc.Reader) strategy.Beneficiary {
-				return readEnum(r, "beneficiary", beneficiaries)
+				return readEnum(r, "beneficiary", strategy.Beneficiaries())
 			})
 		case "before":
 			m.Before = readText(r)
@@ -285,10 +285,6 @@ func readSelfAssessment(r *jsondoc.Reader) (a SelfAssessment) {
 	})
 	return a
 }
-
-// beneficiaries are the values of strategy.Beneficiary, copied once
-// (strategy.Beneficiaries returns a new copy each time).
-var beneficiaries = strategy.Beneficiaries()
 
 func readID(r *jsondoc.Reader) ID { return ID(r.String()) }
 
