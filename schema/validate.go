@@ -42,7 +42,8 @@ func ValidateStrategy(data []byte) (*strategy.Strategy, diag.List) {
 // when the list has errors: check the list with HasErrors.
 //
 // The measures are checked against the schema in parallel, on all of
-// GOMAXPROCS, one at a time each, while the portfolio is decoded.
+// GOMAXPROCS, a chunk of measures at a time each, while the portfolio is
+// decoded.
 func ValidatePortfolio(data []byte, s *strategy.Strategy) (*portfolio.Portfolio, diag.List) {
 	r := validatePortfolio(data, s)
 	return r.Portfolio, r.Problems
@@ -91,8 +92,8 @@ func validateStrategy(data []byte) Result {
 //   - the byte checks (jsondoc.Check) read the file once, on this
 //     goroutine, and hand each measure to the schema workers as soon as
 //     it has been checked;
-//   - the workers (measureRun, one per core) build each measure's tree,
-//     apply the schema to it and drop it;
+//   - the workers (measureRun, one per core) build the trees of a chunk
+//     of measures, apply the schema to them in one call and drop them;
 //   - decoding and the semantic checks need only the text: they start
 //     when the bytes have been read and two thirds of the measures have
 //     been through the schema, so that the rest keeps the other core busy
@@ -204,8 +205,9 @@ func (c *compiled) portfolioProblems(doc *jsondoc.Doc, start func()) diag.List {
 // measureRun applies the measure schema to the measures of one file on
 // several goroutines, a chunk of measures at a time, while they are being
 // found (add), and the portfolio schema to the top level (finish). Each
-// worker builds a measure's tree from its span, validates it and drops
-// it, so that the schema layer holds one measure per core, not the file.
+// worker builds the trees of a chunk of measures from their spans,
+// validates them (chunkWorker) and drops them, so that the schema layer
+// holds a chunk per core, not the file.
 type measureRun struct {
 	text    []byte         // the document without its byte order mark
 	batches chan spanBatch // chunks of measures, in order
