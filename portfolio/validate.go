@@ -72,7 +72,7 @@ func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs,
 		l = append(l, diag.Problem{Pointer: at("end"), Rule: diag.RuleEndBeforeStart,
 			Message: "end " + m.End.String() + " is before start " + m.Start.String()})
 	}
-	l = checkProgress(l, m, at("progress"), at("status"))
+	l = checkProgress(l, m, at)
 	var indicators *idset.Set[ID]
 	if len(m.Indicators) > 1 {
 		indicators = idset.New[ID]("indicator", func(j int) string { return at("indicators", j, "id") })
@@ -90,18 +90,19 @@ func validateMeasure(l diag.List, m *Measure, i int, s *strategy.Strategy, orgs,
 }
 
 // checkProgress applies the status/progress rules: planned measures have no
-// progress beyond 0, completed ones 100; the others must give it.
-func checkProgress(l diag.List, m *Measure, progressPtr, statusPtr string) diag.List {
-	problem := func(ptr, msg string) diag.List {
-		return append(l, diag.Problem{Pointer: ptr, Rule: diag.RuleProgressStatus, Message: msg})
+// progress beyond 0, completed ones 100; the others must give it. at makes
+// the pointer of a member of the measure, only for a problem.
+func checkProgress(l diag.List, m *Measure, at func(tokens ...any) string) diag.List {
+	problem := func(member, msg string) diag.List {
+		return append(l, diag.Problem{Pointer: at(member), Rule: diag.RuleProgressStatus, Message: msg})
 	}
 	switch {
 	case m.Status == Planned && m.Progress != nil && *m.Progress > 0:
-		return problem(progressPtr, "status is planned, but progress is "+number(*m.Progress)+" (a planned measure has progress 0)")
+		return problem("progress", "status is planned, but progress is "+number(*m.Progress)+" (a planned measure has progress 0)")
 	case m.Status == Completed && m.Progress != nil && *m.Progress < 100:
-		return problem(progressPtr, "status is completed, but progress is "+number(*m.Progress)+" (a completed measure has progress 100)")
+		return problem("progress", "status is completed, but progress is "+number(*m.Progress)+" (a completed measure has progress 100)")
 	case m.Progress == nil && (m.Status == Active || m.Status == Paused || m.Status == Cancelled):
-		return problem(statusPtr, "progress is required when status is "+string(m.Status))
+		return problem("status", "progress is required when status is "+string(m.Status))
 	}
 	return l
 }

@@ -31,14 +31,41 @@ const (
 // by its location, to explain errors.
 type compiled struct {
 	strategy, portfolio, measure *jsonschema.Schema
-	at                           map[string]*jsonschema.Schema
+	// chunk is the measure schema nested chunkDepth arrays deep, for a
+	// chunk of measures validated at once (see chunkDef).
+	chunk *jsonschema.Schema
+	at    map[string]*jsonschema.Schema
+}
+
+// chunkDef is a definition that the portfolio schema compiled for
+// validation has beside those of the committed file: a measure's schema
+// nested chunkDepth arrays deep. A worker validates a chunk of measures
+// at once as [[[[m0, m1, ...]]]]: the same measure schema applied to each,
+// with the same errors and messages, but each measure's values chunkDepth
+// levels deeper in the validator's dynamic scope. The validator appends
+// to that scope for every value it visits, and where the scope's array
+// is full it allocates a new one: nested this deep, the arrays of a
+// measure's members and their children have room to spare (9 % fewer
+// allocations and 13 % fewer bytes per measure, BenchmarkMeasureSchema).
+const chunkDef = "kompassMeasureChunk"
+
+// chunkDepth is how many arrays deep chunkDef nests the measure schema.
+const chunkDepth = 4
+
+// chunkSchema is the JSON of chunkDef's definition.
+func chunkSchema() map[string]any {
+	var v any = map[string]any{"$ref": "#/$defs/Measure"}
+	for range chunkDepth {
+		v = map[string]any{"items": v}
+	}
+	return v.(map[string]any)
 }
 
 // The schemas are compiled once, when first needed, each on its own: a
 // run that validates portfolios does not wait for the strategy schema.
 var (
 	loadStrategy = sync.OnceValues(func() (*compiled, error) {
-		c, err := compile(StrategyURL, StrategyJSON)
+		c, err := compile(StrategyURL, StrategyJSON, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -50,7 +77,7 @@ var (
 		return &out, nil
 	})
 	loadPortfolio = sync.OnceValues(func() (*compiled, error) {
-		c, err := compile(PortfolioURL, PortfolioJSON)
+		c, err := compile(PortfolioURL, PortfolioJSON, map[string]any{chunkDef: chunkSchema()})
 		if err != nil {
 			return nil, err
 		}
@@ -61,8 +88,12 @@ var (
 		if out.measure, err = c.Compile(PortfolioURL + "#/$defs/Measure"); err != nil {
 			return nil, err
 		}
+		if out.chunk, err = c.Compile(PortfolioURL + "#/$defs/" + chunkDef); err != nil {
+			return nil, err
+		}
 		out.index(out.portfolio)
 		out.index(out.measure)
+		out.index(out.chunk)
 		return &out, nil
 	})
 )
@@ -77,7 +108,7 @@ func load() (*compiled, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := compiled{strategy: s.strategy, portfolio: p.portfolio, measure: p.measure,
+	out := compiled{strategy: s.strategy, portfolio: p.portfolio, measure: p.measure, chunk: p.chunk,
 		at: make(map[string]*jsonschema.Schema, len(s.at)+len(p.at))}
 	maps.Copy(out.at, s.at)
 	maps.Copy(out.at, p.at)
@@ -85,11 +116,12 @@ func load() (*compiled, error) {
 }
 
 // compile returns a compiler that holds the schema document b of the
-// given URL, with its references inlined.
-func compile(url string, b []byte) (*jsonschema.Compiler, error) {
+// given URL, with the definitions of defs added and its references
+// inlined.
+func compile(url string, b []byte, defs map[string]any) (*jsonschema.Compiler, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
-	b, err := inlineRefs(b)
+	b, err := inlineRefs(b, defs)
 	if err != nil {
 		return nil, fmt.Errorf("schema %s: %w", url, err)
 	}
@@ -105,7 +137,7 @@ func compile(url string, b []byte) (*jsonschema.Compiler, error) {
 // validator, which allocates for every schema it steps into, validates a
 // portfolio about twice as fast without the indirections. The definitions
 // stay, so that they can still be compiled on their own.
-func inlineRefs(b []byte) ([]byte, error) {
+func inlineRefs(b []byte, extra map[string]any) ([]byte, error) {
 	var doc map[string]any
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
@@ -113,6 +145,18 @@ func inlineRefs(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	defs, _ := doc["$defs"].(map[string]any)
+	if len(extra) > 0 {
+		if defs == nil {
+			defs = map[string]any{}
+			doc["$defs"] = defs
+		}
+		for name, def := range extra {
+			if _, taken := defs[name]; taken {
+				return nil, fmt.Errorf("$defs/%s is defined already", name)
+			}
+			defs[name] = def
+		}
+	}
 	var inline func(v any, depth int) (any, error)
 	inline = func(v any, depth int) (any, error) {
 		if depth > 32 {

@@ -42,7 +42,8 @@ func ValidateStrategy(data []byte) (*strategy.Strategy, diag.List) {
 // when the list has errors: check the list with HasErrors.
 //
 // The measures are checked against the schema in parallel, on all of
-// GOMAXPROCS, one at a time each, while the portfolio is decoded.
+// GOMAXPROCS, a chunk of measures at a time each, while the portfolio is
+// decoded.
 func ValidatePortfolio(data []byte, s *strategy.Strategy) (*portfolio.Portfolio, diag.List) {
 	r := validatePortfolio(data, s)
 	return r.Portfolio, r.Problems
@@ -91,8 +92,8 @@ func validateStrategy(data []byte) Result {
 //   - the byte checks (jsondoc.Check) read the file once, on this
 //     goroutine, and hand each measure to the schema workers as soon as
 //     it has been checked;
-//   - the workers (measureRun, one per core) build each measure's tree,
-//     apply the schema to it and drop it;
+//   - the workers (measureRun, one per core) build the trees of a chunk
+//     of measures, apply the schema to them in one call and drop them;
 //   - decoding and the semantic checks need only the text: they start
 //     when the bytes have been read and two thirds of the measures have
 //     been through the schema, so that the rest keeps the other core busy
@@ -204,8 +205,9 @@ func (c *compiled) portfolioProblems(doc *jsondoc.Doc, start func()) diag.List {
 // measureRun applies the measure schema to the measures of one file on
 // several goroutines, a chunk of measures at a time, while they are being
 // found (add), and the portfolio schema to the top level (finish). Each
-// worker builds a measure's tree from its span, validates it and drops
-// it, so that the schema layer holds one measure per core, not the file.
+// worker builds the trees of a chunk of measures from their spans,
+// validates them (chunkWorker) and drops them, so that the schema layer
+// holds a chunk per core, not the file.
 type measureRun struct {
 	text    []byte         // the document without its byte order mark
 	batches chan spanBatch // chunks of measures, in order
@@ -269,7 +271,7 @@ func (r *measureRun) work() {
 		}
 		return // finish reports it
 	}
-	b := jsondoc.Builder{Number: jsonNumber}
+	w := chunkWorker{c: c, b: jsondoc.Builder{Number: jsonNumber}}
 	for batch := range r.batches {
 		if r.stop.Load() {
 			continue // drain
@@ -277,12 +279,54 @@ func (r *measureRun) work() {
 		if taken := r.taken.Add(int64(len(batch.spans))); taken >= r.startAt.Load() {
 			r.start()
 		}
-		var l diag.List
-		for j, sp := range batch.spans {
-			l = append(l, c.measureProblems(&b, r.text[sp.Start:sp.End], batch.first+j)...)
-		}
-		r.collect(l)
+		r.collect(w.problems(r.text, batch))
 	}
+}
+
+// chunkWorker validates chunks of measures, one after the other, reusing
+// its trees' memory.
+type chunkWorker struct {
+	c    *compiled
+	b    jsondoc.Builder
+	ms   []any // the trees of the chunk's measures
+	nest [chunkDepth]any
+}
+
+// problems validates the measures of batch with the schema chunkDef,
+// nested as it wants them: one call of the validator for the chunk. A
+// panic (in building a tree or in the validator) has the chunk validated
+// again one measure at a time, as measureProblems does, so that the panic
+// becomes a problem at its measure.
+func (w *chunkWorker) problems(text []byte, batch spanBatch) (l diag.List) {
+	panicked := false
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				panicked = true
+			}
+		}()
+		w.b.Reset()
+		w.ms = w.ms[:0]
+		for _, sp := range batch.spans {
+			w.ms = append(w.ms, w.b.Add(text[sp.Start:sp.End]))
+		}
+		// [[[ms]]]: the arrays that chunkDef nests the measures in.
+		var v any = w.ms
+		for i := range chunkDepth - 1 {
+			w.nest[i] = []any{v}
+			v = w.nest[i]
+		}
+		l = w.c.chunkErrProblems(validateValue(w.c.chunk, v), w.ms, batch.first)
+	}()
+	if !panicked {
+		clear(w.ms) // let the trees go with the next Reset
+		return l
+	}
+	l = nil
+	for j, sp := range batch.spans {
+		l = append(l, w.c.measureProblems(&w.b, text[sp.Start:sp.End], batch.first+j)...)
+	}
+	return l
 }
 
 // measureProblems builds the tree of measure i with b and validates it;
@@ -387,23 +431,67 @@ func (c *compiled) errProblems(err error, v any, prefix string) diag.List {
 		return diag.List{{Pointer: prefix, Rule: diag.RuleSchema, Message: diag.Cut(err.Error())}}
 	}
 	var l diag.List
-	var walk func(*jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) == 0 {
-			l = append(l, c.explain(e, v, prefix)...)
-		}
-		for _, cause := range e.Causes {
-			walk(cause)
-		}
+	for e := range leaves(ve) {
+		loc := unescapeLocation(e.InstanceLocation)
+		l = append(l, c.explain(e, v, loc, prefix+loc)...)
 	}
-	walk(ve)
 	return l
 }
 
-// explain turns one leaf error into readable problems.
-func (c *compiled) explain(e *jsonschema.ValidationError, root any, prefix string) diag.List {
-	loc := unescapeLocation(e.InstanceLocation)
-	ptr := prefix + loc
+// chunkErrProblems turns err, what validating the measures ms (measures
+// first, first+1, ...) nested as chunkDef wants them returned, into
+// problems with the pointers of the measures in the portfolio.
+func (c *compiled) chunkErrProblems(err error, ms []any, first int) diag.List {
+	if err == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return diag.List{{Pointer: "/measures", Rule: diag.RuleSchema, Message: diag.Cut(err.Error())}}
+	}
+	var l diag.List
+	for e := range leaves(ve) {
+		// The location is /0/0/0/j/... for measure j of the chunk.
+		loc := unescapeLocation(e.InstanceLocation)
+		rest, ok := strings.CutPrefix(loc, strings.Repeat("/0", chunkDepth-1)+"/")
+		end := strings.IndexByte(rest, '/')
+		if end < 0 {
+			end = len(rest)
+		}
+		j, err := strconv.Atoi(rest[:end])
+		if !ok || err != nil || j < 0 || j >= len(ms) {
+			// Not inside a measure: never, as the nesting arrays are made here.
+			l = append(l, diag.Problem{Pointer: "/measures", Rule: diag.RuleSchema, Message: e.Message})
+			continue
+		}
+		loc = rest[end:]
+		l = append(l, c.explain(e, ms[j], loc, "/measures/"+strconv.Itoa(first+j)+loc)...)
+	}
+	return l
+}
+
+// leaves yields the errors without causes below e, depth first.
+func leaves(e *jsonschema.ValidationError) func(yield func(*jsonschema.ValidationError) bool) {
+	return func(yield func(*jsonschema.ValidationError) bool) {
+		var walk func(*jsonschema.ValidationError) bool
+		walk = func(e *jsonschema.ValidationError) bool {
+			if len(e.Causes) == 0 {
+				return yield(e)
+			}
+			for _, cause := range e.Causes {
+				if !walk(cause) {
+					return false
+				}
+			}
+			return true
+		}
+		walk(e)
+	}
+}
+
+// explain turns one leaf error into readable problems: loc is the
+// location of the value in root, ptr its pointer in the file.
+func (c *compiled) explain(e *jsonschema.ValidationError, root any, loc, ptr string) diag.List {
 	problem := func(ptr, msg string) diag.Problem {
 		return diag.Problem{Pointer: ptr, Rule: diag.RuleSchema, Message: msg}
 	}

@@ -2,10 +2,13 @@ package jsondoc
 
 import (
 	"encoding/json"
+	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestBuilderReuse builds trees one after the other with one Builder, which
@@ -98,4 +101,26 @@ func TestListCounted(t *testing.T) {
 		}
 		assert.LessOrEqual(t, len(got), tt.want+1, tt.reason)
 	}
+}
+
+// TestListLargeItemsOnce checks that a long list of large items is
+// allocated once, at its counted length: append rounds capacities up to
+// size classes, so the first chunk of such items fills at 66, not 64
+// (the count used to be skipped then, and the list grew by doubling, each
+// chunk copied once more at the end: three times the memory).
+func TestListLargeItemsOnce(t *testing.T) {
+	type large struct {
+		F    float64
+		Rest [50]uint64 // 408 bytes in all, as a portfolio's measure
+	}
+	const n = 2000
+	text := []byte("[" + strings.Repeat("1, ", n-1) + "1]")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got := List(NewReader(text), func(r *Reader) large { return large{F: r.Float()} })
+	runtime.ReadMemStats(&after)
+	require.Len(t, got, n)
+	size := int(unsafe.Sizeof(large{}))
+	assert.Less(t, int(after.TotalAlloc-before.TotalAlloc), n*size*5/4,
+		"the list is allocated once (with the first chunk of 66 before it), not doubled and copied")
 }

@@ -168,14 +168,28 @@ type Builder struct {
 }
 
 // Value is the package's Value, with b's interned strings and recycled
-// maps and slices: the tree it returns is valid until the next call.
+// maps and slices: the tree it returns is valid until the next call of
+// Value or Reset.
 func (b *Builder) Value(text []byte) any {
+	b.Reset()
+	return b.Add(text)
+}
+
+// Reset ends the trees built so far, so that their maps and arrays are
+// recycled for the next ones.
+func (b *Builder) Reset() {
 	for _, m := range b.maps[:b.nmaps] {
 		clear(m)
 	}
 	b.nmaps = 0
 	clear(b.arena[:b.used])
 	b.used = 0
+}
+
+// Add builds the tree of text as Value does, but keeps the trees built
+// since the last Reset (or Value) valid: it lets a goroutine hold several
+// trees at once, such as a chunk of measures to be validated together.
+func (b *Builder) Add(text []byte) any {
 	s := scanner{opts: Options{Tree: true, MaxDepth: maxNesting, MaxProblems: 1}, tree: true, quiet: true,
 		strs: b.strs, buf: b.buf, num: b.Number, b: b}
 	s.lex.text = text
@@ -442,9 +456,13 @@ func (s *scanner) object(depth int) (any, bool) {
 		name := s.str(f.name, f.escaped)
 		s.checkUTF8(f.nameOff+1, f.name)
 		var dup bool
-		if m != nil {
+		switch {
+		case s.quiet:
+			// Builder.Value: the bytes were checked; a duplicate is
+			// overwritten, as it is when reported.
+		case m != nil:
 			_, dup = m[name]
-		} else {
+		default:
 			_, dup = names[name]
 			names[name] = struct{}{}
 		}

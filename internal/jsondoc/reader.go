@@ -167,30 +167,30 @@ func (r *Reader) Array(item func()) bool {
 // List reads an array into a slice with read reading each item: nil for
 // null, an empty slice for [].
 //
-// A long list is read into a slice of its length at once: when the first
-// chunk of items is full, the items left are counted with a quick scan of
-// the text, rather than the slice copied each time it doubles: a
-// portfolio's measures are large structs, and many, and each copy is
-// memory in use twice. Should the count be short (the text is broken
-// further on), the slice grows in chunks that are copied once into the
-// result.
+// A list is read into a slice of its length at once: at the first item,
+// the items are counted with a quick scan of the text, rather than the
+// slice copied each time it doubles: a portfolio's measures are large
+// structs, and many, and each copy is memory in use twice; a measure's
+// short lists (goals, fields) are then one allocation each. Should the
+// count be short (the text is broken further on), the slice grows in
+// chunks that are copied once into the result.
 func List[T any](r *Reader, read func(*Reader) T) []T {
 	const firstChunk = 64
 	var s []T
 	var full [][]T // filled chunks, before s
 	n := 0
+	counted := false
 	if r.Array(func() {
+		if largeFiles && !counted {
+			// The first item: count them all.
+			counted = true
+			if c := min(countItems(r.lex.text, r.lex.pos), maxHint); c > 0 {
+				s = make([]T, 0, c)
+			}
+		}
 		if len(s) == cap(s) && len(s) >= firstChunk {
-			if largeFiles && len(s) == firstChunk && full == nil {
-				// The first chunk is full: count the rest.
-				if rest := min(countItems(r.lex.text, r.lex.pos), maxHint); rest > 0 {
-					s = append(make([]T, 0, len(s)+rest), s...)
-				}
-			}
-			if len(s) == cap(s) {
-				full = append(full, s)
-				s = make([]T, 0, 2*len(s))
-			}
+			full = append(full, s)
+			s = make([]T, 0, 2*len(s))
 		}
 		s = append(s, read(r))
 		n++
