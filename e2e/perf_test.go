@@ -1,14 +1,24 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/bl-digital/kompass/internal/wasmsize"
 )
 
 // The speed figures are benchmarks, not timed tests; run them with
@@ -222,4 +232,171 @@ func TestBigPortfolioIsValid(t *testing.T) {
 	w.Portfolio = bigURL
 	tb.open(env.site.page("big", w), "w", "ready")
 	require.Equal(t, countText("de", bigMeasures, bigMeasures), tb.text("w", "count"))
+}
+
+// traceEvent is one event of a Chromium trace (the fields the compile
+// benchmark reads).
+type traceEvent struct {
+	Name string  `json:"name"`
+	Cat  string  `json:"cat"`
+	Ph   string  `json:"ph"`
+	Ts   float64 `json:"ts"`  // µs
+	Dur  float64 `json:"dur"` // µs
+	Args struct {
+		FuncIndex *int `json:"func_index"`
+	} `json:"args"`
+}
+
+// traceLoad loads u in a new tab with the HTTP cache off, traces V8's
+// WebAssembly compilation and the page's performance marks until the
+// element with id has data-state=ready, and returns the trace's events.
+func traceLoad(b *testing.B, u, id string) []traceEvent {
+	b.Helper()
+	var mu sync.Mutex
+	var evs []traceEvent
+	done := make(chan struct{})
+	ctx, cancel := chromedp.NewContext(env.browser, chromedp.WithListener(func(ev any) {
+		switch e := ev.(type) {
+		case *tracing.EventDataCollected:
+			mu.Lock()
+			defer mu.Unlock()
+			for _, v := range e.Value {
+				var te traceEvent
+				if json.Unmarshal([]byte(v), &te) == nil {
+					evs = append(evs, te)
+				}
+			}
+		case *tracing.EventTracingComplete:
+			close(done)
+		}
+	}))
+	defer cancel()
+	_, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	require.NoError(b, err)
+	require.NoError(b, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+	_, err = chromedp.Call(ctx, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{
+		IncludedCategories: []string{"v8.wasm", "disabled-by-default-v8.wasm.detailed", "blink.user_timing"}}})
+	require.NoError(b, err)
+	require.NoError(b, chromedp.Do(ctx, chromedp.Navigate(u)))
+	ready := fmt.Sprintf(`document.getElementById(%s)?.getAttribute("data-state") === "ready"`, js(id))
+	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](ready))
+		if err == nil && ok {
+			break
+		}
+		require.True(b, time.Now().Before(deadline), "%s: #%s never got data-state=ready", u, id)
+	}
+	_, err = chromedp.Call(ctx, tracing.End, cdp.Empty{})
+	require.NoError(b, err)
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		b.Fatal("the trace did not complete")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return evs
+}
+
+// compiled is what V8 compiled on first calls: how many functions, the
+// bytes of their code and the milliseconds compiling took.
+type compiled struct {
+	n, bytes int
+	ms       float64
+}
+
+// lazyCompiled sums the functions V8 compiled on their first call
+// (wasm.CompileLazy) that started in [from, to) µs, their code's size
+// taken from module m.
+func lazyCompiled(evs []traceEvent, m *wasmsize.Module, from, to float64) compiled {
+	var c compiled
+	for _, e := range evs {
+		if e.Ph != "X" || e.Name != "wasm.CompileLazy" || e.Ts < from || e.Ts >= to || e.Args.FuncIndex == nil {
+			continue
+		}
+		c.n++
+		c.ms += e.Dur / 1000
+		if i := *e.Args.FuncIndex - m.Imports; i >= 0 && i < len(m.Funcs) {
+			c.bytes += m.Funcs[i].Size
+		}
+	}
+	return c
+}
+
+// BenchmarkFirstRenderCompile says how much of the first render is V8
+// compiling WebAssembly functions on their first call (V8 compiles a
+// function when it is first called, on the main thread): for each stage of
+// the one-widget page (see stages) the number of functions compiled, the
+// KB of their code and the milliseconds compiling took, and the same until
+// ready for the dom/v2 hello-world; medians over the iterations.
+// ms-toptier/one-widget is the background threads' time optimising hot
+// functions until the first render. It traces
+// the page (Chromium's tracing adds its own cost), so it does not time the
+// first render; BenchmarkFirstRender does.
+func BenchmarkFirstRenderCompile(b *testing.B) {
+	read := func(path string) *wasmsize.Module {
+		data, err := os.ReadFile(path)
+		require.NoError(b, err)
+		m, err := wasmsize.Parse(data)
+		require.NoError(b, err)
+		return m
+	}
+	widgetMod := read(filepath.Join(env.dist, "kompass.wasm"))
+	helloMod := read(filepath.Join(env.hello, "domhello.wasm"))
+	widgetPage := env.site.page("perf-widget-compile", defaultWidget)
+	domhello := env.site.URL + "/page/domhello.html"
+	type figures struct{ n, kb, ms []float64 }
+	add := func(f *figures, c compiled) {
+		f.n, f.kb, f.ms = append(f.n, float64(c.n)), append(f.kb, float64(c.bytes)/1000), append(f.ms, c.ms)
+	}
+	stage := make([]figures, len(stages))
+	var total, hello figures
+	var topTier []float64
+	for b.Loop() {
+		evs := traceLoad(b, widgetPage, "w")
+		marks := map[string]float64{}
+		for _, e := range evs {
+			if _, seen := marks[e.Name]; e.Cat == "blink.user_timing" && !seen {
+				marks[e.Name] = e.Ts
+			}
+		}
+		for i := 3; i < len(stages); i++ { // from kompass:go-start on (nothing is compiled lazily before)
+			from, ok1 := marks[stages[i-1]]
+			to, ok2 := marks[stages[i]]
+			require.True(b, ok1 && ok2, "marks %s and %s", stages[i-1], stages[i])
+			if stages[i] == "kompass:data" { // the data stage follows go-ready, not the data's fetch
+				from = marks["kompass:go-ready"]
+			}
+			add(&stage[i], lazyCompiled(evs, widgetMod, from, to))
+		}
+		add(&total, lazyCompiled(evs, widgetMod, marks["kompass:go-start"], marks["kompass:rendered"]))
+		topTier = append(topTier, topTierMS(evs, marks["kompass:rendered"]))
+		add(&hello, lazyCompiled(traceLoad(b, domhello, "hello"), helloMod, 0, math.Inf(1)))
+	}
+	b.ReportMetric(0, "ns/op")
+	report := func(name string, f figures) {
+		b.ReportMetric(median(f.n), "fns/"+name)
+		b.ReportMetric(median(f.kb), "KB/"+name)
+		b.ReportMetric(median(f.ms), "ms/"+name)
+	}
+	for i := 3; i < len(stages); i++ {
+		report(strings.TrimPrefix(stages[i], "kompass:"), stage[i])
+	}
+	report("one-widget", total)
+	report("domhello", hello)
+	b.ReportMetric(median(topTier), "ms-toptier/one-widget")
+}
+
+// topTierMS is the time V8 spent on background threads optimising hot
+// functions (dynamic tier-up, wasm.TopTierCompilation) that started before
+// until µs: CPU time the main thread does not get on a machine with few
+// cores.
+func topTierMS(evs []traceEvent, until float64) float64 {
+	ms := 0.0
+	for _, e := range evs {
+		if e.Ph == "X" && e.Name == "wasm.TopTierCompilation" && e.Ts < until {
+			ms += min(e.Dur, until-e.Ts) / 1000
+		}
+	}
+	return ms
 }

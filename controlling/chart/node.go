@@ -34,6 +34,11 @@ const SVGNamespace = "http://www.w3.org/2000/svg"
 
 // el returns an element with attributes from name, value pairs (a pair
 // whose value is "" is left out) and children (nil children are skipped).
+// It and add are not inlined: the charts call them some 90 times, and each
+// inlined copy of their loops makes the code a browser compiles for the
+// widget's first render larger.
+//
+//go:noinline
 func el(tag string, attrs []string, children ...*Node) *Node {
 	n := &Node{Tag: tag}
 	for i := 0; i+1 < len(attrs); i += 2 {
@@ -56,6 +61,8 @@ func a(pairs ...string) []string { return pairs }
 func text(s string) *Node { return &Node{Text: s} }
 
 // add appends the non-nil children to n and returns n.
+//
+//go:noinline
 func (n *Node) add(children ...*Node) *Node {
 	for _, c := range children {
 		if c != nil {

@@ -22,6 +22,9 @@ type Func struct {
 type Module struct {
 	Sections map[string]int // bytes by section: "code", "data", "custom:name", …
 	Funcs    []Func         // in code-section order
+	// Imports is the number of imported functions: the function with
+	// index i (as V8's traces name it) is Funcs[i-Imports].
+	Imports int
 }
 
 var errTruncated = errors.New("wasmsize: truncated module")
@@ -73,6 +76,7 @@ func Parse(b []byte) (*Module, error) {
 	for i := range m.Funcs {
 		m.Funcs[i].Name = names[imports+i]
 	}
+	m.Imports = imports
 	return m, nil
 }
 

@@ -34,6 +34,7 @@ func TestParse(t *testing.T) {
 	require.Len(t, m.Funcs, 2, "reason: imported functions have no body")
 	assert.Equal(t, Func{"runtime.alloc", 4}, m.Funcs[0], "reason: names skip the imported function's index")
 	assert.Equal(t, Func{"github.com_x_y.F[go.shape.int]", 6}, m.Funcs[1])
+	assert.Equal(t, 1, m.Imports, "reason: function index 1 is Funcs[0]")
 	assert.Equal(t, 11, m.Sections["code"])
 	assert.Contains(t, m.Sections, "custom:name")
 	assert.Equal(t, []Total{{"github.com_x_y", 6}, {"runtime", 4}}, m.ByPackage())

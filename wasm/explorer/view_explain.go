@@ -24,12 +24,20 @@ func (b builder) explain(key string) *Node {
 		"aria-expanded", strconv.FormatBool(open), "aria-controls", id,
 		"data-on-click", "explain:"+key, "data-testid", "explain-"+safeID(key)), T(b.msg("explain")))
 	wrap := El("div", A("class", "kx-explain", "data-on-keydown", "explainkey:"+key), btn)
-	if !open {
-		return wrap
+	if open {
+		b.explanation(wrap, key, id)
 	}
+	return wrap
+}
+
+// explanation adds the open explanation of figure key, with element id id,
+// to wrap. It is a function of its own so that the first render, where
+// every explanation is closed, runs (and has the browser compile) only the
+// button above.
+func (b builder) explanation(wrap *Node, key, id string) {
 	r, e, ok := b.m.rollup(key)
 	if !ok {
-		return wrap
+		return
 	}
 	panel := El("div", A("class", "kx-explanation", "id", id, "role", "region", "aria-labelledby", "kx-explain-btn-"+safeID(key),
 		"data-testid", "explanation-"+safeID(key)))
@@ -50,7 +58,6 @@ func (b builder) explain(key string) *Node {
 	add(b.whyStatus(key, r)...)
 	add(b.glossary())
 	wrap.Children = append(wrap.Children, panel)
-	return wrap
 }
 
 // termTable is the table of what a figure is made of, in a scroll container

@@ -166,6 +166,13 @@ func (b builder) cancelledList(visible func(strategy.ID) bool) []*Node {
 	if !open {
 		return []*Node{head}
 	}
+	return b.openCancelled(head, cancelled)
+}
+
+// openCancelled is the open list of the cancelled measures under its
+// heading head: a function of its own, so that the first render (the list
+// closed) does not run it.
+func (b builder) openCancelled(head *Node, cancelled []strategy.ID) []*Node {
 	items, more := b.paged("cancelled", len(cancelled), func(i int) *Node {
 		ms := b.m.measure(cancelled[i])
 		return El("li", A("class", "kx-measure-row"), b.measureLink(ms)).WithKey(string(ms.ID))

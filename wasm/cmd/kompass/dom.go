@@ -20,6 +20,37 @@ var (
 	history  = window.Get("history")
 )
 
+// The DOM methods of the hot paths, bound: f.Invoke(this, args...) calls
+// this.method(args...). syscall/js's Value.Call(name, ...) and Set(name,
+// ...) have the JavaScript side decode the name from Go's memory (a
+// TextDecoder call and a new string, each time) and look it up: in a
+// profile of the first render that was a fifth of the renderer's time. A
+// method bound to Function.prototype.call is invoked without a name. They
+// are the DOM's own methods, called on the dom/v2 nodes' values.
+var (
+	callCreateElement   = method("Document", "createElement")
+	callCreateElementNS = method("Document", "createElementNS")
+	callCreateTextNode  = method("Document", "createTextNode")
+	callSetAttribute    = method("Element", "setAttribute")
+	callAppend          = method("Element", "append")
+	callBefore          = method("Element", "before")
+	callTextBefore      = method("CharacterData", "before")
+	callSetTextContent  = setter("Node", "textContent")
+)
+
+// method returns proto.prototype.name bound to Function.prototype.call.
+func method(proto, name string) js.Value {
+	fn := js.Global().Get(proto).Get("prototype").Get(name)
+	return fn.Get("call").Call("bind", fn)
+}
+
+// setter returns the setter of property name of proto.prototype, bound to
+// Function.prototype.call.
+func setter(proto, name string) js.Value {
+	fn := js.Global().Get("Object").Call("getOwnPropertyDescriptor", js.Global().Get(proto).Get("prototype"), name).Get("set")
+	return fn.Get("call").Call("bind", fn)
+}
+
 // element wraps the element v in its dom/v2 type, found from its tag name
 // (form controls get theirs, for their live value); nil for null.
 func element(v js.Value) dom.HTMLElement {
@@ -44,12 +75,12 @@ type domv2 struct{}
 // type costs about 100 KB of brotli-compressed kompass.wasm. The adapter
 // knows the tag (or the event type) and picks the type directly.
 func (domv2) CreateElement(tag string) any {
-	return wrap(tag, document.Call("createElement", str(tag)))
+	return wrap(tag, callCreateElement.Invoke(document, str(tag)))
 }
 
 // CreateElementNS creates an element in namespace ns (SVG charts).
 func (domv2) CreateElementNS(ns, tag string) any {
-	return wrap(tag, document.Call("createElementNS", str(ns), str(tag)))
+	return wrap(tag, callCreateElementNS.Invoke(document, str(ns), str(tag)))
 }
 
 // strs holds the JavaScript strings the adapter has passed to the DOM
@@ -98,7 +129,7 @@ func wrap(tag string, v js.Value) dom.HTMLElement {
 }
 
 func (domv2) CreateText(text string) any {
-	return &dom.Text{BasicNode: &dom.BasicNode{Value: document.Call("createTextNode", str(text))}}
+	return &dom.Text{BasicNode: &dom.BasicNode{Value: callCreateTextNode.Invoke(document, str(text))}}
 }
 
 func (domv2) SetText(n any, text string) { n.(*dom.Text).Set("nodeValue", str(text)) }
@@ -106,7 +137,7 @@ func (domv2) SetText(n any, text string) { n.(*dom.Text).Set("nodeValue", str(te
 // SetTextContent gives el its only child, a text node, in one call
 // (explorer.TextContentDOM).
 func (domv2) SetTextContent(el any, text string) {
-	el.(dom.Node).Underlying().Set("textContent", str(text))
+	callSetTextContent.Invoke(el.(dom.Node).Underlying(), str(text))
 }
 
 // FirstChild is el's text node set by SetTextContent, when the renderer
@@ -141,7 +172,7 @@ func (domv2) SetAttr(el any, name, value string) {
 			e.SetSelected(true)
 		}
 	}
-	el.(dom.Element).Underlying().Call("setAttribute", str(name), str(value))
+	callSetAttribute.Invoke(el.(dom.Element).Underlying(), str(name), str(value))
 }
 
 func (domv2) RemoveAttr(el any, name string) {
@@ -184,11 +215,23 @@ func (domv2) SetStyle(el any, name, value string) {
 // new js.Value with a finalizer, for each of the thousand nodes of a render.
 func (domv2) InsertBefore(parent, child, ref any) {
 	c := child.(dom.Node).Underlying()
-	if ref != nil {
-		ref.(dom.Node).Underlying().Call("before", c)
+	switch r := ref.(type) {
+	case nil:
+	case *dom.Text:
+		callTextBefore.Invoke(r.Underlying(), c)
+		return
+	case dom.Element:
+		callBefore.Invoke(r.Underlying(), c)
+		return
+	default:
+		r.(dom.Node).Underlying().Call("before", c)
 		return
 	}
-	parent.(dom.Node).Underlying().Call("append", c)
+	if p, ok := parent.(dom.Element); ok {
+		callAppend.Invoke(p.Underlying(), c)
+		return
+	}
+	parent.(dom.Node).Underlying().Call("append", c) // the shadow root
 }
 
 func (domv2) Remove(parent, child any) { parent.(dom.Node).RemoveChild(child.(dom.Node)) }
