@@ -326,7 +326,8 @@ func TestFormat(t *testing.T) {
 		{"fr", NewFormat("fr").Percent(57.94), "57.9\u202f%", "French: narrow no-break space"},
 		{"de", NewFormat("de").Number(-0.001, 2), "0.00", "no minus sign on zero"},
 		{"de", NewFormat("de").Number(math.NaN(), 2), "–", "never NaN"},
-		{"de", NewFormat("de").Date(date(t, "2026-10")), "10.2026", "a date at its precision"},
+		{"de", NewFormat("de").Date(date(t, "2026-10")), "Oktober 2026", "a month by its name, as the reports and the widget write it"},
+		{"en", NewFormat("en").Date(date(t, "2026-10-31")), "31 October 2026", "an English day as the English report writes it"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.got, tt.why)
