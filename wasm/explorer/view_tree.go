@@ -168,8 +168,7 @@ func (b builder) cancelledList(visible func(strategy.ID) bool) []*Node {
 		return []*Node{head}
 	}
 	items, more := b.paged("cancelled", len(cancelled), func(i int) *Node {
-		ms := b.m.measure(cancelled[i])
-		return El("li", A("class", "kx-measure-row"), b.measureLink(ms)).WithKey(string(ms.ID))
+		return b.measureRow(b.m.measure(cancelled[i]))
 	})
 	return []*Node{head, El("ul", A("class", "kx-plain", "id", "kx-cancelled", "data-testid", "cancelled"), items...), more}
 }
@@ -258,10 +257,7 @@ func (b builder) goal(g controlling.Goal, ids []strategy.ID, matches int, filter
 	if !open {
 		return li
 	}
-	row := func(i int) *Node {
-		m := b.m.measure(ids[i])
-		return El("li", A("class", "kx-measure-row"), b.measureLink(m)).WithKey(string(m.ID))
-	}
+	row := func(i int) *Node { return b.measureRow(b.m.measure(ids[i])) }
 	if filtered {
 		if len(ids) == 0 {
 			return li
@@ -271,7 +267,7 @@ func (b builder) goal(g controlling.Goal, ids []strategy.ID, matches int, filter
 			items[i] = row(i)
 		}
 		if next >= 0 {
-			items[next].Attrs = append(items[next].Attrs, Attr{"id", "kx-next-tree"}, Attr{"tabindex", "-1"})
+			items[next] = items[next].withAttrs(Attr{"id", "kx-next-tree"}, Attr{"tabindex", "-1"})
 		}
 		li.Children = append(li.Children, El("ul", A("class", "kx-plain kx-measures", "id", mid), items...))
 		return li
@@ -286,6 +282,14 @@ func (b builder) goal(g controlling.Goal, ids []strategy.ID, matches int, filter
 		li.Children = append(li.Children, more)
 	}
 	return li
+}
+
+// measureRow is a measure's row in a goal's list, built once per report
+// and language: a filter change that lists it again reuses the node.
+func (b builder) measureRow(ms *portfolio.Measure) *Node {
+	return b.cached("row-"+string(ms.ID), func() *Node {
+		return El("li", A("class", "kx-measure-row"), b.measureLink(ms)).WithKey(string(ms.ID))
+	})
 }
 
 // measureLink is a measure in the tree: a button that opens its detail in
