@@ -149,6 +149,7 @@ const filterJS = `(async (id, testid, type, values, n) => {
   for (let i = 0; i < n; i++) {
     const before = __e2e.text(id, "count");
     const el = __e2e.must(id, testid);
+    performance.mark("kx-fc-" + i);
     const t0 = performance.now();
     el.value = values[i % values.length];
     el.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
@@ -157,6 +158,7 @@ const filterJS = `(async (id, testid, type, values, n) => {
     root.host.getBoundingClientRect();
     void document.documentElement.offsetHeight;
     const t2 = performance.now();
+    performance.mark("kx-fc-" + i + "-done");
     handler.push(t1 - t0);
     layout.push(t2 - t0);
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -168,6 +170,19 @@ type filterTimes struct {
 	Handler []float64 `json:"handler"`
 	Layout  []float64 `json:"layout"`
 }
+
+// filterControls are the filter changes the benchmarks time: a select
+// (field) and the free-text search, each alternating between a value and
+// none.
+var filterControls = []filterControl{
+	{"select", "filter-field", "change", "data"},
+	{"search", "filter-query", "input", "portal"},
+}
+
+// filterControl is a filter a benchmark changes: its name in the
+// metrics, the control's data-testid, the event its change fires, and the
+// value it alternates with none.
+type filterControl struct{ name, testid, typ, value string }
 
 // BenchmarkFilterChange times filter changes on a generated portfolio of
 // 2,000 measures (goal: < 16 ms): a select (field) and the free-text
@@ -194,12 +209,7 @@ func BenchmarkFilterChange(b *testing.B) {
 			if view == "tree" {
 				load = append(load, ms)
 			}
-			for _, c := range []struct {
-				name, testid, typ, value string
-			}{
-				{"select", "filter-field", "change", "data"},
-				{"search", "filter-query", "input", "portal"},
-			} {
+			for _, c := range filterControls {
 				r := must[filterTimes](tb, fmt.Sprintf(`%s(%s, %s, %s, [%s, ""], %d)`, filterJS, js("w"), js(c.testid), js(c.typ),
 					js(c.value), n))
 				for i := range r.Handler {

@@ -83,7 +83,15 @@ func (d *countDOM) SetStyle(_ any, name, v string) {
 }
 func (d *countDOM) InsertBefore(any, any, any) { d.calls++; d.domv2++ } // insertBefore's result
 func (d *countDOM) Remove(any, any)            { d.calls++; d.domv2++ } // removeChild's result
-func (d *countDOM) reset() (calls int)         { calls, d.calls = d.calls, 0; return calls }
+
+// InsertAllBefore is the adapter's append(...)/before(...): one call for
+// several nodes, with nothing coming back (explorer.BatchDOM); dom/v2's
+// InsertBefore would make one call and one value per node.
+func (d *countDOM) InsertAllBefore(_ any, children []any, _ any) {
+	d.calls++
+	d.domv2 += len(children)
+}
+func (d *countDOM) reset() (calls int) { calls, d.calls = d.calls, 0; return calls }
 
 // The adapter sets an element's only text in one call (explorer.TextContentDOM);
 // with dom/v2 that is a text node created and inserted.

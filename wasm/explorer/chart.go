@@ -60,7 +60,10 @@ var chartCache = struct {
 	m map[chartKey]*Node
 }{m: map[chartKey]*Node{}}
 
-const chartCacheMax = 512
+// chartCacheMax bounds the cache: the charts, the summary, the figures of
+// the areas and goals, the filter options, and the cards and tree rows
+// shown (a few thousand nodes per widget and language at most).
+const chartCacheMax = 2048
 
 type chartKey struct {
 	report *controlling.Report

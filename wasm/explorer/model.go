@@ -28,6 +28,7 @@ type Model struct {
 	mu     sync.Mutex
 	search map[string][]string      // lang -> each measure's text for the free-text filter, folded
 	under  map[string][]strategy.ID // figure key -> the measures it rolls up (measuresOf)
+	places map[string][]int         // figure key -> positions in Portfolio.Measures (positionsOf, view_tree.go)
 }
 
 // NewModel validates p against s and computes the report. It returns an
@@ -279,17 +280,6 @@ func (m *Model) computeMeasuresOf(key string) []strategy.ID {
 		}
 	}
 	return out
-}
-
-// countVisibleIn counts the measures of figure key that visible shows.
-func (m *Model) countVisibleIn(key string, visible func(strategy.ID) bool) int {
-	n := 0
-	for _, id := range m.measuresOf(key) {
-		if visible(id) {
-			n++
-		}
-	}
-	return n
 }
 
 // staleAmong counts the stale measures among ids.

@@ -40,6 +40,18 @@ type TextContentDOM interface {
 	FirstChild(el any) any
 }
 
+// BatchDOM is a DOM that can insert several nodes in one call (the DOM's
+// parent.append(a, b, …) and ref.before(a, b, …)). The renderer gives a
+// new element all its children in one call, and inserts a run of new or
+// moved siblings in one call: a filter change in the tree inserts some
+// 250 nodes, and every call from wasm into JavaScript costs far more than
+// the DOM's own work for it.
+type BatchDOM interface {
+	// InsertAllBefore inserts or moves children, in order, into parent
+	// before ref; a nil ref appends.
+	InsertAllBefore(parent any, children []any, ref any)
+}
+
 // Mounted is a rendered node: the Node it shows and its DOM handle.
 type Mounted struct {
 	Node     *Node
@@ -135,12 +147,31 @@ func (r *Renderer) create(n *Node, parentNS string) *Mounted {
 		m.Children = []*Mounted{{Node: n.Children[0]}} // its Handle is asked for when needed
 		return m
 	}
-	for _, c := range n.Children {
-		cm := r.create(c, ns)
-		r.dom.InsertBefore(m.Handle, cm.Handle, nil)
-		m.Children = append(m.Children, cm)
+	m.Children = make([]*Mounted, len(n.Children))
+	for i, c := range n.Children {
+		m.Children[i] = r.create(c, ns)
 	}
+	r.insertAll(m.Handle, m.Children, nil)
 	return m
+}
+
+// insertAll inserts the handles of ms, in order, into parent before ref
+// (nil: at the end): in one call when the DOM batches, else one by one.
+func (r *Renderer) insertAll(parent any, ms []*Mounted, ref any) {
+	if len(ms) == 0 {
+		return
+	}
+	if d, ok := r.dom.(BatchDOM); ok && len(ms) > 1 {
+		hs := make([]any, len(ms))
+		for i, m := range ms {
+			hs[i] = m.Handle
+		}
+		d.InsertAllBefore(parent, hs, ref)
+		return
+	}
+	for _, m := range ms {
+		r.dom.InsertBefore(parent, m.Handle, ref)
+	}
 }
 
 // patch updates m, which shows a node of the same tag, to show n.
@@ -246,12 +277,18 @@ func (r *Renderer) patchChildren(parent any, old []*Mounted, nodes []*Node, ns s
 			stay[i], last = true, j
 		}
 	}
+	// Each run of nodes that do not stay goes in with one insertAll, before
+	// the node after the run (nil at the end).
 	var ref any
-	for i := len(out) - 1; i >= 0; i-- {
-		if !stay[i] {
-			r.dom.InsertBefore(parent, out[i].Handle, ref)
+	end := len(out)
+	for i := len(out) - 1; i >= -1; i-- {
+		if i >= 0 && !stay[i] {
+			continue
 		}
-		ref = out[i].Handle
+		r.insertAll(parent, out[i+1:end], ref)
+		if i >= 0 {
+			ref, end = out[i].Handle, i
+		}
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 // summary, cards shown before), so the renderer skips them; a node built
 // once is never changed by a later build.
 func TestBuildReusesNodes(t *testing.T) {
+	explorer.ResetCaches() // an emptied cache could not keep a node for the second build
 	m := bigModel(t, 200)
 	cfg := explorer.Config{}
 	s := explorer.Default(cfg).SetView(explorer.Measures)
@@ -68,5 +69,40 @@ func TestShowMoreDoesNotChangeReusedCards(t *testing.T) {
 			continue
 		}
 		assert.False(t, marked, "card %d carries the id %q", i, v)
+	}
+}
+
+// The rows of a filtered tree are built once and reused; "show more" marks
+// the first row of the newest page (id kx-next-tree) on a copy, so the
+// same row shown again on a later build carries no mark.
+func TestFilteredTreeReusesRows(t *testing.T) {
+	explorer.ResetCaches()
+	m := bigModel(t, 600)
+	cfg := explorer.Config{}
+	s, _ := explorer.Dispatch(m, cfg, explorer.Default(cfg), explorer.Event{Type: "change", Action: "filter:field", Value: "data"})
+	rows := func(n *explorer.Node) (out []*explorer.Node) {
+		n.Find(func(c *explorer.Node) bool {
+			if v, _ := c.Attr("class"); v == "kx-measure-row" {
+				out = append(out, c)
+			}
+			return false
+		})
+		return out
+	}
+	first := rows(explorer.Build(m, s, cfg))
+	require.Equal(t, explorer.PageSize, len(first), "reason: more than %d matches list a page", explorer.ShowAllUpTo)
+	more, _ := explorer.Dispatch(m, cfg, s, explorer.Event{Type: "click", Action: "more:tree"})
+	second := rows(explorer.Build(m, more, cfg))
+	require.Equal(t, 2*explorer.PageSize, len(second))
+	for i := range first {
+		assert.Same(t, first[i], second[i], "reason: row %d is the node built before", i)
+	}
+	v, _ := second[explorer.PageSize].Attr("id")
+	assert.Equal(t, "kx-next-tree", v, "reason: the first row of the new page gets the focus target")
+	again := rows(explorer.Build(m, more, cfg))
+	assert.Same(t, second[explorer.PageSize+1], again[explorer.PageSize+1], "reason: unmarked rows are reused")
+	for i, r := range rows(explorer.Build(m, s, cfg)) {
+		_, marked := r.Attr("id")
+		assert.False(t, marked, "reason: row %d of the first page is not marked", i)
 	}
 }

@@ -215,7 +215,17 @@ func rollupStatus(r controlling.Rollup) controlling.ScheduleStatus {
 // measures, stale measures when there are some, FTE and budget when there
 // are figures. It ends with the "how is this computed?" disclosure. A chart
 // of the roll-up goes into this block.
+//
+// The block depends on the report, the language, the heading level and
+// whether its explanation is open, not on the filters: it is built once
+// and reused, so a filter change neither builds nor diffs the figures of
+// the focus areas it shows again.
 func (b builder) figures(key, label string, r controlling.Rollup, ms []strategy.ID, withCounts bool) *Node {
+	return b.cached("figures-"+key+"-"+label+"-"+strconv.FormatBool(withCounts)+"-"+strconv.FormatBool(b.s.Explain == key)+"-"+strconv.Itoa(b.h),
+		func() *Node { return b.buildFigures(key, label, r, ms, withCounts) })
+}
+
+func (b builder) buildFigures(key, label string, r controlling.Rollup, ms []strategy.ID, withCounts bool) *Node {
 	meta := El("p", A("class", "kx-meta"), b.status(rollupStatus(r)))
 	if r.Coverage.Total > 1 && r.Coverage.Covered < r.Coverage.Total {
 		meta.Children = append(meta.Children, T(" · "+b.msg("coverage", "c", strconv.Itoa(r.Coverage.Covered), "t", strconv.Itoa(r.Coverage.Total))))

@@ -12,13 +12,29 @@ type option struct {
 	lang         string // the label's language when it is not the widget's
 }
 
-// selectBox is a labelled select whose change sets filter name.
-func (b builder) selectBox(name, label string, value string, opts []option) *Node {
+// selectBox is a labelled select whose change sets filter name; opts
+// builds its options (key tells lists of the same name apart).
+//
+// The options are built once per report, language and key and reused:
+// only the selected one is a node of its own, so a filter change neither
+// builds nor diffs the hundred options of the filter bar again.
+func (b builder) selectBox(name, label, value, key string, opts func() []option) *Node {
 	id := "kx-filter-" + name
 	sel := El("select", A("id", id, "class", "kx-select", "data-on-change", "filter:"+name, "data-testid", "filter-"+name))
-	sel.Children = append(sel.Children, El("option", []Attr{{"value", ""}}, T(b.msg("filter.all"))))
-	for _, o := range opts {
-		sel.Children = append(sel.Children, El("option", A("value", o.value, "selected", boolAttr(o.value == value), "lang", o.lang), T(o.label)))
+	all := b.cached("options-"+name+"-"+key, func() *Node {
+		list := El("select", nil, El("option", []Attr{{"value", ""}}, T(b.msg("filter.all"))))
+		for _, o := range opts() {
+			list.Children = append(list.Children, El("option", A("value", o.value, "lang", o.lang), T(o.label)))
+		}
+		return list
+	}).Children
+	sel.Children = make([]*Node, len(all))
+	for i, o := range all {
+		if v, _ := o.Attr("value"); i > 0 && v == value {
+			lang, _ := o.Attr("lang")
+			o = &Node{Tag: "option", Attrs: A("value", v, "selected", "selected", "lang", lang), Children: o.Children}
+		}
+		sel.Children[i] = o
 	}
 	sel.Attrs = append(sel.Attrs, Attr{"value", value})
 	return El("div", A("class", "kx-filter"), El("label", A("for", id, "class", "kx-label"), T(label)), sel)
@@ -31,13 +47,6 @@ func (b builder) dataOption(value, prefix string, t strategy.Text) option {
 		o.lang = l
 	}
 	return o
-}
-
-func boolAttr(b bool) string {
-	if b {
-		return "selected"
-	}
-	return ""
 }
 
 // activeFilters counts the filters set in f beyond a focus fixed by cfg.
@@ -66,42 +75,48 @@ func (b builder) filters() *Node {
 	form := El("div", A("class", class, "id", "kx-filters", "part", "filters", "role", "search",
 		"aria-label", b.msg("filters.of", "title", b.title())))
 	if b.cfg.Focus == "" {
-		var opts []option
+		form.Children = append(form.Children, b.selectBox("focus-area", b.msg("filter.focusArea"), string(f.FocusArea), "", func() (opts []option) {
+			for _, fa := range b.m.Strategy.FocusAreas {
+				opts = append(opts, b.dataOption(string(fa.ID), "", fa.Title))
+			}
+			return opts
+		}))
+	}
+	form.Children = append(form.Children, b.selectBox("goal", b.msg("filter.goal"), string(f.Goal), string(f.FocusArea), func() (goals []option) {
 		for _, fa := range b.m.Strategy.FocusAreas {
-			opts = append(opts, b.dataOption(string(fa.ID), "", fa.Title))
+			if f.FocusArea != "" && fa.ID != f.FocusArea {
+				continue
+			}
+			for _, g := range fa.Goals {
+				goals = append(goals, b.dataOption(string(g.ID), string(g.ID)+" ", g.Title))
+			}
 		}
-		form.Children = append(form.Children, b.selectBox("focus-area", b.msg("filter.focusArea"), string(f.FocusArea), opts))
-	}
-	var goals []option
-	for _, fa := range b.m.Strategy.FocusAreas {
-		if f.FocusArea != "" && fa.ID != f.FocusArea {
-			continue
+		return goals
+	}))
+	form.Children = append(form.Children, b.selectBox("field", b.msg("filter.field"), string(f.Field), "", func() (fields []option) {
+		for _, fl := range portfolio.Fields() {
+			fields = append(fields, option{value: string(fl), label: b.msg("field." + string(fl))})
 		}
-		for _, g := range fa.Goals {
-			goals = append(goals, b.dataOption(string(g.ID), string(g.ID)+" ", g.Title))
+		return fields
+	}))
+	form.Children = append(form.Children, b.selectBox("beneficiary", b.msg("filter.benef"), string(f.Beneficiary), "", func() (bens []option) {
+		for _, be := range strategy.Beneficiaries() {
+			bens = append(bens, option{value: string(be), label: b.msg("benef." + string(be))})
 		}
-	}
-	form.Children = append(form.Children, b.selectBox("goal", b.msg("filter.goal"), string(f.Goal), goals))
-	var fields []option
-	for _, fl := range portfolio.Fields() {
-		fields = append(fields, option{value: string(fl), label: b.msg("field." + string(fl))})
-	}
-	form.Children = append(form.Children, b.selectBox("field", b.msg("filter.field"), string(f.Field), fields))
-	var bens []option
-	for _, be := range strategy.Beneficiaries() {
-		bens = append(bens, option{value: string(be), label: b.msg("benef." + string(be))})
-	}
-	form.Children = append(form.Children, b.selectBox("beneficiary", b.msg("filter.benef"), string(f.Beneficiary), bens))
-	var owners []option
-	for _, o := range b.m.Portfolio.Organisations {
-		owners = append(owners, b.dataOption(string(o.ID), "", o.Name))
-	}
-	form.Children = append(form.Children, b.selectBox("owner", b.msg("filter.owner"), string(f.Owner), owners))
-	var sts []option
-	for _, st := range StatusFilters {
-		sts = append(sts, option{value: string(st), label: b.msg("status." + string(st))})
-	}
-	form.Children = append(form.Children, b.selectBox("status", b.msg("filter.status"), string(f.Status), sts))
+		return bens
+	}))
+	form.Children = append(form.Children, b.selectBox("owner", b.msg("filter.owner"), string(f.Owner), "", func() (owners []option) {
+		for _, o := range b.m.Portfolio.Organisations {
+			owners = append(owners, b.dataOption(string(o.ID), "", o.Name))
+		}
+		return owners
+	}))
+	form.Children = append(form.Children, b.selectBox("status", b.msg("filter.status"), string(f.Status), "", func() (sts []option) {
+		for _, st := range StatusFilters {
+			sts = append(sts, option{value: string(st), label: b.msg("status." + string(st))})
+		}
+		return sts
+	}))
 	form.Children = append(form.Children,
 		El("div", A("class", "kx-filter kx-filter--query"),
 			El("label", A("for", "kx-filter-query", "class", "kx-label"), T(b.msg("filter.query"))),

@@ -24,7 +24,7 @@ func (b builder) treeFiltered() bool { return b.s.Filter != Filter{FocusArea: b.
 // goal) and one "show more" at its end; goals past the page show their
 // count only.
 func (b builder) tree(shown []*portfolio.Measure) []*Node {
-	visible := b.visible(shown)
+	in := b.shownSet(shown)
 	filtered := b.treeFiltered()
 	type goalRows struct {
 		g   controlling.Goal
@@ -43,9 +43,9 @@ func (b builder) tree(shown []*portfolio.Measure) []*Node {
 				continue
 			}
 			var ids []strategy.ID
-			for _, id := range g.Measures {
-				if visible(id) {
-					ids = append(ids, id)
+			for _, i := range b.m.positionsOf("goal:"+string(g.ID), g.Measures) {
+				if in[i] {
+					ids = append(ids, b.m.Portfolio.Measures[i].ID)
 				}
 			}
 			if filtered && len(ids) == 0 {
@@ -87,7 +87,8 @@ func (b builder) tree(shown []*portfolio.Measure) []*Node {
 		}
 		matches := 0
 		if filtered {
-			matches = b.m.countVisibleIn("area:"+string(fa.ID), visible)
+			key := "area:" + string(fa.ID)
+			matches = countIn(b.m.positionsOf(key, b.m.measuresOf(key)), in)
 		}
 		ul.Children = append(ul.Children, b.area(fa, goals, filtered, matches))
 	}
@@ -102,7 +103,7 @@ func (b builder) tree(shown []*portfolio.Measure) []*Node {
 			El("button", A("type", "button", "class", "kx-btn kx-more-btn", "aria-describedby", sid,
 				"data-on-click", "more:tree", "data-testid", "more-tree"), T(b.msg("more", "n", strconv.Itoa(min(PageSize, total-budget)))))))
 	}
-	out = append(out, b.cancelledList(visible)...)
+	out = append(out, b.cancelledList(b.visible(in))...)
 	if len(out) == 0 {
 		return []*Node{El("p", A("class", "kx-empty", "data-testid", "empty"), T(b.msg("none")))}
 	}
@@ -174,22 +175,71 @@ func (b builder) cancelledList(visible func(strategy.ID) bool) []*Node {
 // closed) does not run it.
 func (b builder) openCancelled(head *Node, cancelled []strategy.ID) []*Node {
 	items, more := b.paged("cancelled", len(cancelled), func(i int) *Node {
-		ms := b.m.measure(cancelled[i])
-		return El("li", A("class", "kx-measure-row"), b.measureLink(ms)).WithKey(string(ms.ID))
+		return b.measureRow(b.m.measure(cancelled[i]))
 	})
 	return []*Node{head, El("ul", A("class", "kx-plain", "id", "kx-cancelled", "data-testid", "cancelled"), items...), more}
 }
 
-// visible returns whether a measure is among shown.
-func (b builder) visible(shown []*portfolio.Measure) func(strategy.ID) bool {
-	in := make([]bool, len(b.m.Portfolio.Measures))
-	for _, ms := range shown {
-		in[b.m.index[ms.ID]] = true
+// shownSet marks, by position in the portfolio, the measures among shown
+// (which Filtered returns in portfolio order, as pointers into it): one
+// pass without looking ids up.
+func (b builder) shownSet(shown []*portfolio.Measure) []bool {
+	all := b.m.Portfolio.Measures
+	in := make([]bool, len(all))
+	j := 0
+	for i := range all {
+		if j < len(shown) && shown[j] == &all[i] {
+			in[i] = true
+			j++
+		}
 	}
+	if j < len(shown) { // not in portfolio order: look them up
+		for _, ms := range shown {
+			in[b.m.index[ms.ID]] = true
+		}
+	}
+	return in
+}
+
+// visible returns whether a measure is among shown.
+func (b builder) visible(in []bool) func(strategy.ID) bool {
 	return func(id strategy.ID) bool {
 		i, ok := b.m.index[id]
 		return ok && in[i]
 	}
+}
+
+// positionsOf returns the positions in the portfolio of ids, the measures
+// of figure key, computed once per model: a filter change counts and lists
+// the matches of every goal and focus area without looking ids up.
+func (m *Model) positionsOf(key string, ids []strategy.ID) []int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if p, ok := m.places[key]; ok {
+		return p
+	}
+	p := make([]int, 0, len(ids))
+	for _, id := range ids {
+		if i, ok := m.index[id]; ok {
+			p = append(p, i)
+		}
+	}
+	if m.places == nil {
+		m.places = map[string][]int{}
+	}
+	m.places[key] = p
+	return p
+}
+
+// countIn counts the positions marked in in.
+func countIn(places []int, in []bool) int {
+	n := 0
+	for _, i := range places {
+		if in[i] {
+			n++
+		}
+	}
+	return n
 }
 
 // goal is a goal of the tree: its heading and, when open, the measures
@@ -214,10 +264,7 @@ func (b builder) goal(g controlling.Goal, ids []strategy.ID, matches int, filter
 	if !open {
 		return li
 	}
-	row := func(i int) *Node {
-		m := b.m.measure(ids[i])
-		return El("li", A("class", "kx-measure-row"), b.measureLink(m)).WithKey(string(m.ID))
-	}
+	row := func(i int) *Node { return b.measureRow(b.m.measure(ids[i])) }
 	if filtered {
 		if len(ids) == 0 {
 			return li
@@ -227,7 +274,7 @@ func (b builder) goal(g controlling.Goal, ids []strategy.ID, matches int, filter
 			items[i] = row(i)
 		}
 		if next >= 0 {
-			items[next].Attrs = append(items[next].Attrs, Attr{"id", "kx-next-tree"}, Attr{"tabindex", "-1"})
+			items[next] = items[next].withAttrs(Attr{"id", "kx-next-tree"}, Attr{"tabindex", "-1"})
 		}
 		li.Children = append(li.Children, El("ul", A("class", "kx-plain kx-measures", "id", mid), items...))
 		return li
@@ -242,6 +289,14 @@ func (b builder) goal(g controlling.Goal, ids []strategy.ID, matches int, filter
 		li.Children = append(li.Children, more)
 	}
 	return li
+}
+
+// measureRow is a measure's row in a goal's list, built once per report
+// and language: a filter change that lists it again reuses the node.
+func (b builder) measureRow(ms *portfolio.Measure) *Node {
+	return b.cached("row-"+string(ms.ID), func() *Node {
+		return El("li", A("class", "kx-measure-row"), b.measureLink(ms)).WithKey(string(ms.ID))
+	})
 }
 
 // measureLink is a measure in the tree: a button that opens its detail in

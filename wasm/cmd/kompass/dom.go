@@ -234,6 +234,21 @@ func (domv2) InsertBefore(parent, child, ref any) {
 	parent.(dom.Node).Underlying().Call("append", c) // the shadow root
 }
 
+// InsertAllBefore inserts children, in order, before ref or at the end of
+// parent, in one call (explorer.BatchDOM): ref.before(a, b, …) or
+// parent.append(a, b, …).
+func (domv2) InsertAllBefore(parent any, children []any, ref any) {
+	args := make([]any, len(children))
+	for i, c := range children {
+		args[i] = c.(dom.Node).Underlying()
+	}
+	if ref != nil {
+		ref.(dom.Node).Underlying().Call("before", args...)
+		return
+	}
+	parent.(dom.Node).Underlying().Call("append", args...)
+}
+
 func (domv2) Remove(parent, child any) { parent.(dom.Node).RemoveChild(child.(dom.Node)) }
 
 // target is a DOM element as an explorer.Target, for event delegation.
