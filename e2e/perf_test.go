@@ -244,19 +244,6 @@ func TestBigPortfolioIsValid(t *testing.T) {
 	require.Equal(t, countText("de", bigMeasures, bigMeasures), tb.text("w", "count"))
 }
 
-// traceEvent is one event of a Chromium trace (the fields the compile
-// benchmark reads).
-type traceEvent struct {
-	Name string  `json:"name"`
-	Cat  string  `json:"cat"`
-	Ph   string  `json:"ph"`
-	Ts   float64 `json:"ts"`  // µs
-	Dur  float64 `json:"dur"` // µs
-	Args struct {
-		FuncIndex *int `json:"func_index"`
-	} `json:"args"`
-}
-
 // traceLoad loads u in a new tab with the HTTP cache off, traces V8's
 // WebAssembly compilation and the page's performance marks until the
 // element with id has data-state=ready, and returns the trace's events.
@@ -321,12 +308,12 @@ type compiled struct {
 func lazyCompiled(evs []traceEvent, m *wasmsize.Module, from, to float64) compiled {
 	var c compiled
 	for _, e := range evs {
-		if e.Ph != "X" || e.Name != "wasm.CompileLazy" || e.Ts < from || e.Ts >= to || e.Args.FuncIndex == nil {
+		if e.Ph != "X" || e.Name != "wasm.CompileLazy" || e.TS < from || e.TS >= to || e.funcIndex() < 0 {
 			continue
 		}
 		c.n++
 		c.ms += e.Dur / 1000
-		if i := *e.Args.FuncIndex - m.Imports; i >= 0 && i < len(m.Funcs) {
+		if i := e.funcIndex() - m.Imports; i >= 0 && i < len(m.Funcs) {
 			c.bytes += m.Funcs[i].Size
 		}
 	}
@@ -367,7 +354,7 @@ func BenchmarkFirstRenderCompile(b *testing.B) {
 		marks := map[string]float64{}
 		for _, e := range evs {
 			if _, seen := marks[e.Name]; e.Cat == "blink.user_timing" && !seen {
-				marks[e.Name] = e.Ts
+				marks[e.Name] = e.TS
 			}
 		}
 		for i := 3; i < len(stages); i++ { // from kompass:go-start on (nothing is compiled lazily before)
@@ -404,8 +391,8 @@ func BenchmarkFirstRenderCompile(b *testing.B) {
 func topTierMS(evs []traceEvent, until float64) float64 {
 	ms := 0.0
 	for _, e := range evs {
-		if e.Ph == "X" && e.Name == "wasm.TopTierCompilation" && e.Ts < until {
-			ms += min(e.Dur, until-e.Ts) / 1000
+		if e.Ph == "X" && e.Name == "wasm.TopTierCompilation" && e.TS < until {
+			ms += min(e.Dur, until-e.TS) / 1000
 		}
 	}
 	return ms

@@ -19,6 +19,7 @@ import (
 // traceEvent is one event of a Chromium trace (the JSON trace format).
 type traceEvent struct {
 	Name string         `json:"name"`
+	Cat  string         `json:"cat"`
 	Ph   string         `json:"ph"`
 	TS   float64        `json:"ts"`   // µs
 	Dur  float64        `json:"dur"`  // µs, complete events: wall time
@@ -26,6 +27,14 @@ type traceEvent struct {
 	PID  int            `json:"pid"`
 	TID  int            `json:"tid"`
 	Args map[string]any `json:"args"`
+}
+
+// funcIndex is the wasm function index of a V8 compile event, or -1.
+func (e traceEvent) funcIndex() int {
+	if f, ok := e.Args["func_index"].(float64); ok && f >= 0 {
+		return int(f)
+	}
+	return -1
 }
 
 // traceCategories are about what DevTools' performance panel records,
