@@ -16,15 +16,8 @@ import (
 // ValidatePortfolio does, and one by one (without the nesting of
 // chunkDef), and the trees alone. It reports the cost per measure.
 func BenchmarkMeasureSchema(b *testing.B) {
-	s, err := strategy.DecodeBytes(examples.StrategyJSON)
-	if err != nil {
-		b.Fatal(err)
-	}
 	const n = 5_000
-	data, err := json.MarshalIndent(synth.Portfolio(s, n), "", " ")
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := synthPortfolio(b, n)
 	doc, l := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber, Spans: "measures"})
 	if l.HasErrors() {
 		b.Fatal(l)
@@ -69,15 +62,8 @@ func BenchmarkMeasureSchema(b *testing.B) {
 // BenchmarkValidateSynth is ValidatePortfolio on the portfolio of 75,000
 // measures that scripts/bench-validate generates.
 func BenchmarkValidateSynth(b *testing.B) {
-	s, err := strategy.DecodeBytes(examples.StrategyJSON)
-	if err != nil {
-		b.Fatal(err)
-	}
 	const n = 75_000
-	data, err := json.MarshalIndent(synth.Portfolio(s, n), "", " ")
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := synthPortfolio(b, n)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		if _, l := ValidatePortfolio(data, nil); l.HasErrors() {
@@ -85,4 +71,19 @@ func BenchmarkValidateSynth(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/measure")
+}
+
+// synthPortfolio is the portfolio of n measures that scripts/bench-validate
+// generates, as its indented JSON.
+func synthPortfolio(b *testing.B, n int) []byte {
+	b.Helper()
+	s, err := strategy.DecodeBytes(examples.StrategyJSON)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := json.MarshalIndent(synth.Portfolio(s, n), "", " ")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
 }

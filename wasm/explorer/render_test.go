@@ -166,24 +166,39 @@ func TestRendererMatchesViewModel(t *testing.T) {
 	d := &fakeDOM{}
 	root := d.node("root")
 	r := explorer.NewRenderer(d, root)
-	states := []explorer.State{
-		explorer.Default(explorer.Config{}).Toggle("GK"),
-		explorer.Default(explorer.Config{}).Toggle("GK").Toggle("GK1").ToggleExplain("goal:GK1"),
-		explorer.Default(explorer.Config{}).SetView(explorer.Measures).Select("PPM"),
-		explorer.Default(explorer.Config{}).SetView(explorer.Timeline),
-		explorer.Default(explorer.Config{Lang: "it"}).SetView(explorer.Measures),
-	}
-	for i, s := range states {
+	for i, s := range patchStates[:5] {
 		n := explorer.Build(m, s, explorer.Config{})
 		r.Render(n)
-		fresh := &fakeDOM{}
-		froot := fresh.node("root")
-		explorer.NewRenderer(fresh, froot).Render(n)
-		var got, want strings.Builder
-		dump(&got, root, 0, false)
-		dump(&want, froot, 0, false)
-		assert.Equal(t, want.String(), got.String(), "reason: patching state %d gives the DOM a fresh render gives", i)
+		assert.Equal(t, freshDump(n), dumpText(root), "reason: patching state %d gives the DOM a fresh render gives", i)
 	}
+}
+
+// patchStates are states the renderer patches onto the DOM one after
+// another in the tests that compare a patched DOM with a fresh render:
+// open nodes, an explanation, another view, a selected measure, another
+// language.
+var patchStates = []explorer.State{
+	explorer.Default(explorer.Config{}).Toggle("GK"),
+	explorer.Default(explorer.Config{}).Toggle("GK").Toggle("GK1").ToggleExplain("goal:GK1"),
+	explorer.Default(explorer.Config{}).SetView(explorer.Measures).Select("PPM"),
+	explorer.Default(explorer.Config{}).SetView(explorer.Timeline),
+	explorer.Default(explorer.Config{Lang: "it"}).SetView(explorer.Measures),
+	explorer.Default(explorer.Config{Lang: "fr"}),
+}
+
+// dumpText is the DOM below root as dump writes it.
+func dumpText(root *fakeNode) string {
+	var b strings.Builder
+	dump(&b, root, 0, false)
+	return b.String()
+}
+
+// freshDump renders n into a new fakeDOM and dumps it.
+func freshDump(n *explorer.Node) string {
+	fresh := &fakeDOM{}
+	froot := fresh.node("root")
+	explorer.NewRenderer(fresh, froot).Render(n)
+	return dumpText(froot)
 }
 
 // nsDOM is a fakeDOM that creates namespaced elements too.
@@ -266,24 +281,10 @@ func TestRendererSetsOnlyTextsAsTextContent(t *testing.T) {
 	// Every later state, patched onto the DOM with lazy text nodes, gives
 	// the DOM a fresh render gives: texts that change, texts that become
 	// one of several children, elements whose text goes away.
-	states := []explorer.State{
-		explorer.Default(explorer.Config{}).Toggle("GK"),
-		explorer.Default(explorer.Config{}).Toggle("GK").Toggle("GK1").ToggleExplain("goal:GK1"),
-		explorer.Default(explorer.Config{}).SetView(explorer.Measures).Select("PPM"),
-		explorer.Default(explorer.Config{}).SetView(explorer.Timeline),
-		explorer.Default(explorer.Config{Lang: "it"}).SetView(explorer.Measures),
-		explorer.Default(explorer.Config{Lang: "fr"}),
-	}
-	for i, s := range states {
+	for i, s := range patchStates {
 		n := explorer.Build(m, s, explorer.Config{})
 		r.Render(n)
-		fresh := &fakeDOM{}
-		froot := fresh.node("root")
-		explorer.NewRenderer(fresh, froot).Render(n)
-		var got, want strings.Builder
-		dump(&got, root, 0, false)
-		dump(&want, froot, 0, false)
-		require.Equal(t, want.String(), got.String(), "reason: patching state %d gives the DOM a fresh render gives", i)
+		require.Equal(t, freshDump(n), dumpText(root), "reason: patching state %d gives the DOM a fresh render gives", i)
 	}
 
 	// A text that becomes one of two children is found first, then kept.
