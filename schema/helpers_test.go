@@ -2,7 +2,10 @@ package schema
 
 import (
 	"fmt"
+	"maps"
 	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
 // goalIDs are goals of the embedded BL strategy.
@@ -55,4 +58,22 @@ func generatePortfolio(n int) []byte {
 	}
 	b.WriteString("\n]}\n")
 	return []byte(b.String())
+}
+
+// load returns both schemas compiled, with one index of their locations
+// (the tests look schemas of either file up by location).
+func load() (*compiled, error) {
+	s, err := loadStrategy()
+	if err != nil {
+		return nil, err
+	}
+	p, err := loadPortfolio()
+	if err != nil {
+		return nil, err
+	}
+	out := compiled{strategy: s.strategy, portfolio: p.portfolio, measure: p.measure, chunk: p.chunk,
+		at: make(map[string]*jsonschema.Schema, len(s.at)+len(p.at))}
+	maps.Copy(out.at, s.at)
+	maps.Copy(out.at, p.at)
+	return &out, nil
 }

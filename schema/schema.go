@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"strings"
 	"sync"
 
@@ -97,23 +96,6 @@ var (
 		return &out, nil
 	})
 )
-
-// load returns both schemas compiled, with one index of their locations.
-func load() (*compiled, error) {
-	s, err := loadStrategy()
-	if err != nil {
-		return nil, err
-	}
-	p, err := loadPortfolio()
-	if err != nil {
-		return nil, err
-	}
-	out := compiled{strategy: s.strategy, portfolio: p.portfolio, measure: p.measure, chunk: p.chunk,
-		at: make(map[string]*jsonschema.Schema, len(s.at)+len(p.at))}
-	maps.Copy(out.at, s.at)
-	maps.Copy(out.at, p.at)
-	return &out, nil
-}
 
 // compile returns a compiler that holds the schema document b of the
 // given URL, with the definitions of defs added and its references
