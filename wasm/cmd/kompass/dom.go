@@ -214,39 +214,42 @@ func (domv2) SetStyle(el any, name, value string) {
 // than insertBefore, whose result (the child) syscall/js would wrap in a
 // new js.Value with a finalizer, for each of the thousand nodes of a render.
 func (domv2) InsertBefore(parent, child, ref any) {
-	c := child.(dom.Node).Underlying()
-	switch r := ref.(type) {
-	case nil:
-	case *dom.Text:
-		callTextBefore.Invoke(r.Underlying(), c)
-		return
-	case dom.Element:
-		callBefore.Invoke(r.Underlying(), c)
-		return
-	default:
-		r.(dom.Node).Underlying().Call("before", c)
-		return
-	}
-	if p, ok := parent.(dom.Element); ok {
-		callAppend.Invoke(p.Underlying(), c)
-		return
-	}
-	parent.(dom.Node).Underlying().Call("append", c) // the shadow root
+	insert(parent, ref, []any{nil, child.(dom.Node).Underlying()})
 }
 
 // InsertAllBefore inserts children, in order, before ref or at the end of
 // parent, in one call (explorer.BatchDOM): ref.before(a, b, …) or
 // parent.append(a, b, …).
 func (domv2) InsertAllBefore(parent any, children []any, ref any) {
-	args := make([]any, len(children))
-	for i, c := range children {
-		args[i] = c.(dom.Node).Underlying()
+	args := make([]any, 1, len(children)+1)
+	for _, c := range children {
+		args = append(args, c.(dom.Node).Underlying())
 	}
-	if ref != nil {
-		ref.(dom.Node).Underlying().Call("before", args...)
+	insert(parent, ref, args)
+}
+
+// insert calls ref.before(args[1:]...), or parent.append(args[1:]...) when
+// ref is nil, with the bound methods where the receiver's kind is known;
+// args[0] is the place for the receiver.
+func insert(parent, ref any, args []any) {
+	var fn js.Value
+	switch r := ref.(type) {
+	case nil:
+		p, ok := parent.(dom.Element)
+		if !ok { // the shadow root
+			parent.(dom.Node).Underlying().Call("append", args[1:]...)
+			return
+		}
+		args[0], fn = p.Underlying(), callAppend
+	case *dom.Text:
+		args[0], fn = r.Underlying(), callTextBefore
+	case dom.Element:
+		args[0], fn = r.Underlying(), callBefore
+	default:
+		r.(dom.Node).Underlying().Call("before", args[1:]...)
 		return
 	}
-	parent.(dom.Node).Underlying().Call("append", args...)
+	fn.Invoke(args...)
 }
 
 func (domv2) Remove(parent, child any) { parent.(dom.Node).RemoveChild(child.(dom.Node)) }
