@@ -26,9 +26,15 @@ func (b builder) treeFiltered() bool { return b.s.Filter != Filter{FocusArea: b.
 func (b builder) tree(shown []*portfolio.Measure) []*Node {
 	in := b.shownSet(shown)
 	filtered := b.treeFiltered()
+	// A first pass counts the matches of each goal without collecting
+	// them; the second collects only the ids a goal lists: none for a
+	// closed area, the rows of the page for a filtered tree. (Collecting
+	// all 2,000 ids of an unfiltered tree was half the Go work of a
+	// filter change.)
 	type goalRows struct {
-		g   controlling.Goal
-		ids []strategy.ID
+		g       controlling.Goal
+		places  []int // the positions of the goal's measures in the portfolio
+		matches int
 	}
 	var areas []controlling.FocusArea
 	var rows [][]goalRows // per area shown
@@ -42,22 +48,31 @@ func (b builder) tree(shown []*portfolio.Measure) []*Node {
 			if b.s.Filter.Goal != "" && g.ID != b.s.Filter.Goal {
 				continue
 			}
-			var ids []strategy.ID
-			for _, i := range b.m.positionsOf("goal:"+string(g.ID), g.Measures) {
-				if in[i] {
-					ids = append(ids, b.m.Portfolio.Measures[i].ID)
-				}
-			}
-			if filtered && len(ids) == 0 {
+			places := b.m.positionsOf("goal:"+string(g.ID), g.Measures)
+			n := countIn(places, in)
+			if filtered && n == 0 {
 				continue
 			}
-			total += len(ids)
-			gs = append(gs, goalRows{g, ids})
+			total += n
+			gs = append(gs, goalRows{g, places, n})
 		}
 		if filtered && len(gs) == 0 {
 			continue
 		}
 		areas, rows = append(areas, fa), append(rows, gs)
+	}
+	// ids returns the ids of the first n matches of gr.
+	ids := func(gr goalRows, n int) []strategy.ID {
+		out := make([]strategy.ID, 0, n)
+		for _, i := range gr.places {
+			if len(out) == n {
+				break
+			}
+			if in[i] {
+				out = append(out, b.m.Portfolio.Measures[i].ID)
+			}
+		}
+		return out
 	}
 	budget, nextAt := total, -1 // rows a filtered tree lists, and the first of the newest page
 	if filtered {
@@ -73,17 +88,17 @@ func (b builder) tree(shown []*portfolio.Measure) []*Node {
 		for _, gr := range rows[i] {
 			if !filtered {
 				if b.s.IsExpanded(fa.ID) { // a closed area's goals are not built: nobody sees them
-					goals = append(goals, b.goal(gr.g, gr.ids, len(gr.ids), false, -1))
+					goals = append(goals, b.goal(gr.g, ids(gr, gr.matches), gr.matches, false, -1))
 				}
 				continue
 			}
-			n := min(len(gr.ids), max(0, budget-listed))
+			n := min(gr.matches, max(0, budget-listed))
 			next := -1
 			if nextAt >= listed && nextAt < listed+n {
 				next = nextAt - listed
 			}
 			listed += n
-			goals = append(goals, b.goal(gr.g, gr.ids[:n], len(gr.ids), true, next))
+			goals = append(goals, b.goal(gr.g, ids(gr, n), gr.matches, true, next))
 		}
 		matches := 0
 		if filtered {
