@@ -102,3 +102,68 @@ func TestRendererBatchesRuns(t *testing.T) {
 	assert.Equal(t, []string{"insert #13", "insert #11", "insertall #7 #9"}, inserts,
 		"reason: w appended, z before b, x and y together before a")
 }
+
+// strBatchDOM is a batchDOM whose batched inserts also take strings, each
+// a new text node, as the adapter's append("text", el, …) does
+// (explorer.TextBatchDOM).
+type strBatchDOM struct{ batchDOM }
+
+func (d *strBatchDOM) InsertAllBefore(parent any, children []any, ref any) {
+	cs := make([]any, len(children))
+	for i, c := range children {
+		if s, ok := c.(string); ok {
+			n := d.node("")
+			n.text = s
+			d.log = append(d.log, "string "+s)
+			c = n
+		}
+		cs[i] = c
+	}
+	d.batchDOM.InsertAllBefore(parent, cs, ref)
+}
+
+func (d *strBatchDOM) ChildNode(parent any, i int) any {
+	d.log = append(d.log, fmt.Sprintf("childnode %d", i))
+	return parent.(*fakeNode).children[i]
+}
+
+// TestRendererInsertsTextsAsStrings: with a DOM that takes strings in its
+// batched inserts, texts among other children inside keyed elements are
+// not created one by one, and every render (filters, views, open nodes, a language change,
+// which changes, moves and removes such texts) still gives the DOM a
+// fresh render gives.
+func TestRendererInsertsTextsAsStrings(t *testing.T) {
+	m := fixture(t)
+	cfg := explorer.Config{}
+	d := &strBatchDOM{}
+	root := d.node("root")
+	r := explorer.NewRenderer(d, root)
+	batch := &batchDOM{}
+	rb := explorer.NewRenderer(batch, batch.node("root"))
+	states := append([]explorer.State{
+		explorer.Default(cfg),
+		explorer.Default(cfg).SetFilter(explorer.Filter{Query: "portal"}),
+		explorer.Default(cfg).SetFilter(explorer.Filter{Status: "late"}),
+		explorer.Default(cfg),
+		explorer.Default(cfg).SetView(explorer.Measures).SetFilter(explorer.Filter{Query: "e"}),
+		explorer.Default(cfg).SetView(explorer.Measures),
+	}, patchStates...)
+	var calls, batchCalls, strs int
+	for i, s := range states {
+		d.log, batch.log = nil, nil
+		n := explorer.Build(m, s, cfg)
+		r.Render(n)
+		rb.Render(n)
+		require.Equal(t, freshDump(n), dumpText(root), "reason: state %d renders the same DOM with texts inserted as strings", i)
+		for _, op := range d.log {
+			if strings.HasPrefix(op, "string ") {
+				strs++
+			} else {
+				calls++
+			}
+		}
+		batchCalls += len(batch.log)
+	}
+	assert.Greater(t, strs, 20, "reason: the texts inside the tree's areas, goals and rows (keyed) go in as strings")
+	assert.Less(t, calls, batchCalls, "reason: strings save calls (a text node asked for later costs the call saved)")
+}

@@ -42,7 +42,9 @@ type countDOM struct {
 	seen                 map[string]bool
 }
 
-type countNode struct{}
+// countNode is a node of countDOM; not of size zero, so that two nodes are never
+// equal (pointers to zero-size values may be).
+type countNode struct{ _ byte }
 
 // str counts string s passed to JavaScript as the adapter passes it.
 func (d *countDOM) str(ss ...string) {
@@ -87,11 +89,23 @@ func (d *countDOM) Remove(any, any)            { d.calls++; d.domv2++ } // remov
 // InsertAllBefore is the adapter's append(...)/before(...): one call for
 // several nodes, with nothing coming back (explorer.BatchDOM); dom/v2's
 // InsertBefore would make one call and one value per node.
+//
+// A string among children is a new text node (explorer.TextBatchDOM): its
+// string is passed, and nothing comes back.
 func (d *countDOM) InsertAllBefore(_ any, children []any, _ any) {
 	d.calls++
+	for _, c := range children {
+		if s, ok := c.(string); ok {
+			d.str(s)
+			d.domv2++ // dom/v2 would create the text node
+		}
+	}
 	d.domv2 += len(children)
 }
-func (d *countDOM) reset() (calls int) { calls, d.calls = d.calls, 0; return calls }
+
+// ChildNode is a text node inserted as a string, when the renderer needs it.
+func (d *countDOM) ChildNode(any, int) any { d.calls++; return d.object() }
+func (d *countDOM) reset() (calls int)     { calls, d.calls = d.calls, 0; return calls }
 
 // The adapter sets an element's only text in one call (explorer.TextContentDOM);
 // with dom/v2 that is a text node created and inserted.

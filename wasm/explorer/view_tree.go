@@ -147,16 +147,32 @@ func (b builder) area(fa controlling.FocusArea, goals []*Node, filtered bool, ma
 // nodeHead is the heading of a tree node: a toggle button, or plain text in
 // a filtered tree (where every node shown is open).
 func (b builder) nodeHead(depth int, id strategy.ID, controls string, open, filtered bool, label ...*Node) *Node {
-	h := El(b.heading(depth), A("class", "kx-h kx-node-head"))
-	if filtered {
-		h.Children = append(h.Children, El("span", A("class", "kx-node-label", "data-testid", "label-"+string(id)), label...))
-		return h
+	if filtered { // the heading holds the label itself: a filter change in the tree builds some 26 of them
+		return El(b.heading(depth), A("class", "kx-h kx-node-head kx-node-label", "data-testid", "label-"+string(id)), joinTexts(label)...)
 	}
+	h := El(b.heading(depth), A("class", "kx-h kx-node-head"))
 	h.Children = append(h.Children, El("button", A("type", "button", "class", "kx-toggle", "id", "kx-toggle-"+string(id), "aria-expanded", strconv.FormatBool(open),
 		"aria-controls", controls, "data-on-click", "toggle:"+string(id), "data-testid", "toggle-"+string(id)),
 		El("span", A("class", "kx-chevron", "aria-hidden", "true")),
 		El("span", A("class", "kx-toggle-label"), label...)))
 	return h
+}
+
+// joinTexts joins adjacent texts of nodes into one ("GK1 · " and a title
+// in the widget's language): one text node fewer to create and lay out.
+func joinTexts(nodes []*Node) []*Node {
+	out := nodes[:0:0]
+	for _, n := range nodes {
+		if n == nil {
+			continue
+		}
+		if k := len(out) - 1; n.Tag == "" && k >= 0 && out[k].Tag == "" {
+			out[k] = T(out[k].Text + n.Text)
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // cancelledList is the tree's disclosure of the cancelled measures that pass the filter.
@@ -310,15 +326,17 @@ func (b builder) goal(g controlling.Goal, ids []strategy.ID, matches int, filter
 // and language: a filter change that lists it again reuses the node.
 func (b builder) measureRow(ms *portfolio.Measure) *Node {
 	return b.cached("row-"+string(ms.ID), func() *Node {
-		return El("li", A("class", "kx-measure-row"), b.measureLink(ms)).WithKey(string(ms.ID))
+		return b.measureLink(ms).WithKey(string(ms.ID))
 	})
 }
 
-// measureLink is a measure in the tree: a button that opens its detail in
-// the measure view, with its progress and status.
+// measureLink is a measure in the tree, a list item: a button that opens
+// its detail in the measure view, with its progress and status. It is a
+// plain block with inline content (a flex row of its own made each row's
+// layout a multiple of this; a filter change lists up to 60 rows).
 func (b builder) measureLink(ms *portfolio.Measure) *Node {
 	fig := b.m.Figures(ms.ID)
-	return El("div", A("class", "kx-measure-link"),
+	return El("li", A("class", "kx-measure-row"),
 		El("button", A("type", "button", "class", "kx-link", "data-on-click", "open:"+string(ms.ID),
 			"data-testid", "open-"+string(ms.ID)), b.data(ms.Title)),
 		El("span", A("class", "kx-measure-figs"),

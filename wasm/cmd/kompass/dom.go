@@ -219,14 +219,27 @@ func (domv2) InsertBefore(parent, child, ref any) {
 
 // InsertAllBefore inserts children, in order, before ref or at the end of
 // parent, in one call (explorer.BatchDOM): ref.before(a, b, …) or
-// parent.append(a, b, …).
+// parent.append(a, b, …). A string among them becomes a new text node
+// (explorer.TextBatchDOM), with no call and no value of its own.
 func (domv2) InsertAllBefore(parent any, children []any, ref any) {
 	args := make([]any, 1, len(children)+1)
 	for _, c := range children {
+		if s, ok := c.(string); ok {
+			args = append(args, str(s))
+			continue
+		}
 		args = append(args, c.(dom.Node).Underlying())
 	}
 	insert(parent, ref, args)
 }
+
+// ChildNode is parent's child i, a text InsertAllBefore inserted as a
+// string, when the renderer needs it after all.
+func (domv2) ChildNode(parent any, i int) any {
+	return &dom.Text{BasicNode: &dom.BasicNode{Value: parent.(dom.Node).Underlying().Get("childNodes").Index(i)}}
+}
+
+var _ explorer.TextBatchDOM = domv2{}
 
 // insert calls ref.before(args[1:]...), or parent.append(args[1:]...) when
 // ref is nil, with the bound methods where the receiver's kind is known;
