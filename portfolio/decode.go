@@ -141,7 +141,7 @@ func readMeasure(r *jsondoc.Reader) (m Measure) {
 			m.Fields = jsondoc.List(r, func(r *jsondoc.Reader) Field { return readEnum(r, "field", fields[:]) })
 		case "beneficiaries":
 			m.Beneficiaries = jsondoc.List(r, func(r *jsondoc.Reader) strategy.Beneficiary {
-				return readEnum(r, "beneficiary", beneficiaries)
+				return readEnum(r, "beneficiary", strategy.Beneficiaries())
 			})
 		case "before":
 			m.Before = readText(r)
@@ -291,10 +291,6 @@ func readID(r *jsondoc.Reader) ID { return ID(r.String()) }
 func readText(r *jsondoc.Reader) Text { return r.Text(strategy.Visible) }
 
 func readDate(r *jsondoc.Reader) Date { return jsondoc.Parse(r, strategy.ParseDate) }
-
-// beneficiaries are strategy.Beneficiaries, copied once rather than for
-// every item read.
-var beneficiaries = strategy.Beneficiaries()
 
 // readEnum reads one of values, with the error of the enum's UnmarshalText
 // for others; kind names the enum.

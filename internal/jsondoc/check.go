@@ -53,7 +53,8 @@ type Options struct {
 	// OnText, if set, is called once, on the goroutine of Check and
 	// before the first OnSpan, with whether the whole text is valid
 	// UTF-8: then so is every span, and a Builder given them can skip
-	// its own check of their bytes (Builder.ValidUTF8).
+	// its own check of their bytes (Builder.ValidUTF8). The widget's
+	// build, which builds no trees of spans, never calls it.
 	OnText func(validUTF8 bool)
 	// MaxProblems is the most problems Check lists; the rest are counted
 	// in one diag.More problem. 0 means diag.MaxProblems.
@@ -116,7 +117,7 @@ func Check(data []byte, opts Options) (*Doc, diag.List) {
 	}
 	s.lex.text = text
 	s.badUTF8 = !utf8.Valid(text)
-	if opts.OnText != nil {
+	if largeFiles && opts.OnText != nil {
 		opts.OnText(!s.badUTF8)
 	}
 	latin1 := false
@@ -208,7 +209,7 @@ func (b *Builder) Add(text []byte) any {
 	if largeFiles {
 		s.lex.stack = b.stack[:0]
 	}
-	s.badUTF8 = !b.ValidUTF8 && !utf8.Valid(text)
+	s.badUTF8 = !(largeFiles && b.ValidUTF8) && !utf8.Valid(text)
 	v, ok := s.value(0, -1)
 	b.strs, b.buf = s.strs, s.buf
 	if largeFiles {
