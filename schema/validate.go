@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/internal/jsondoc"
@@ -135,7 +134,7 @@ func validatePortfolio(data []byte, s *strategy.Strategy) Result {
 	run := newMeasureRun(bytes.TrimPrefix(data, bom), start)
 	defer run.abandon() // the workers end, whatever happens here
 	doc, bl := jsondoc.Check(data, jsondoc.Options{Tree: true, Number: jsonNumber, Spans: "measures",
-		Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}, OnSpan: run.add, OnText: run.setText})
+		Limits: []jsondoc.Limit{{Member: "measures", Max: portfolio.MaxMeasures}}, OnSpan: run.add})
 	if doc == nil {
 		run.abandon()
 		unreadable = true
@@ -197,7 +196,6 @@ const decodeAt = 2.0 / 3
 // decodeAt of the measures have been taken.
 func (c *compiled) portfolioProblems(doc *jsondoc.Doc, start func()) diag.List {
 	run := newMeasureRun(doc.Text, start)
-	run.setText(utf8.Valid(doc.Text))
 	for i, sp := range doc.Spans {
 		run.add(i, sp)
 	}
@@ -212,7 +210,6 @@ func (c *compiled) portfolioProblems(doc *jsondoc.Doc, start func()) diag.List {
 // holds a chunk per core, not the file.
 type measureRun struct {
 	text    []byte         // the document without its byte order mark
-	utf8    bool           // text is valid UTF-8 (setText), set before the first add
 	batches chan spanBatch // chunks of measures, in order
 	batch   spanBatch      // the chunk being filled by add
 	start   func()         // called once decodeAt of the measures are taken
@@ -231,7 +228,6 @@ type measureRun struct {
 type spanBatch struct {
 	first int
 	spans []jsondoc.Span
-	utf8  bool // the spans are valid UTF-8
 }
 
 // newMeasureRun starts the workers on the measures of text; start may be
@@ -249,15 +245,10 @@ func newMeasureRun(text []byte, start func()) *measureRun {
 	return r
 }
 
-// setText records whether the whole text is valid UTF-8
-// (jsondoc.Options.OnText), before the first add: the workers then do not
-// check each measure's bytes once more.
-func (r *measureRun) setText(validUTF8 bool) { r.utf8 = validUTF8 }
-
 // add hands the measure of index i to the workers (jsondoc.Options.OnSpan).
 func (r *measureRun) add(i int, sp jsondoc.Span) {
 	if len(r.batch.spans) == 0 {
-		r.batch = spanBatch{first: i, spans: make([]jsondoc.Span, 0, chunk), utf8: r.utf8}
+		r.batch = spanBatch{first: i, spans: make([]jsondoc.Span, 0, chunk)}
 	}
 	r.batch.spans = append(r.batch.spans, sp)
 	if len(r.batch.spans) == chunk {
@@ -315,7 +306,6 @@ func (w *chunkWorker) problems(text []byte, batch spanBatch) (l diag.List) {
 			}
 		}()
 		w.b.Reset()
-		w.b.ValidUTF8 = batch.utf8
 		w.ms = w.ms[:0]
 		for _, sp := range batch.spans {
 			w.ms = append(w.ms, w.b.Add(text[sp.Start:sp.End]))
@@ -333,7 +323,6 @@ func (w *chunkWorker) problems(text []byte, batch spanBatch) (l diag.List) {
 		return l
 	}
 	l = nil
-	w.b.ValidUTF8 = false // check everything again on this rare path
 	for j, sp := range batch.spans {
 		l = append(l, w.c.measureProblems(&w.b, text[sp.Start:sp.End], batch.first+j)...)
 	}

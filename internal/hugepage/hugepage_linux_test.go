@@ -31,9 +31,12 @@ func TestAdvise(t *testing.T) {
 		}
 		assert.Equal(t, uint64(1<<20-1), s[len(s)-1])
 	})
-	t.Run("small slice: nothing is done", func(t *testing.T) {
+	t.Run("small slice or no slice: nothing is done", func(t *testing.T) {
 		assert.NoError(t, Advise(make([]byte, Min-1)))
 		assert.NoError(t, Advise([]struct{}(nil)))
+		assert.NoError(t, Advise(make([]struct{}, 1<<30)), "no bytes at all")
+		assert.NoError(t, Advise([Min]byte{}), "an array, not a slice")
+		assert.NoError(t, Advise(nil))
 	})
 	t.Run("size counts the element type", func(t *testing.T) {
 		type item [408]byte // a decoded measure's size

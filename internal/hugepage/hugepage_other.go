@@ -4,4 +4,4 @@ package hugepage
 
 // Advise does nothing where madvise(MADV_HUGEPAGE) does not exist (see
 // hugepage_linux.go); it returns nil.
-func Advise[T any](s []T) error { return nil }
+func Advise(slice any) error { return nil }

@@ -2,7 +2,6 @@ package jsondoc
 
 import (
 	"encoding/json"
-	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -124,34 +123,4 @@ func TestListLargeItemsOnce(t *testing.T) {
 	size := int(unsafe.Sizeof(large{}))
 	assert.Less(t, int(after.TotalAlloc-before.TotalAlloc), n*size*5/4,
 		"the list is allocated once (with the first chunk of 66 before it), not doubled and copied")
-}
-
-// TestOnTextBeforeSpans checks that Check tells whether the text is valid
-// UTF-8 once, before the first span, and that a Builder told so builds the
-// same trees of those spans as one that checks their bytes itself.
-func TestOnTextBeforeSpans(t *testing.T) {
-	tests := []struct {
-		name, text string
-		valid      bool
-		reason     string
-	}{
-		{"valid", `{"measures": [{"id": "a", "t": "Zürich"}, {"id": "b"}]}`, true, "UTF-8 with a non-ASCII letter"},
-		{"invalid", "{\"measures\": [{\"id\": \"a\", \"t\": \"Z\xfcrich\"}, {\"id\": \"b\"}]}", false,
-			"a Latin-1 byte: the Builder must check (and replace) it"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var events []string
-			doc, _ := Check([]byte(tt.text), Options{Tree: true, Spans: "measures",
-				OnText: func(valid bool) { events = append(events, fmt.Sprint("text ", valid)) },
-				OnSpan: func(i int, _ Span) { events = append(events, fmt.Sprint("span ", i)) }})
-			require.NotNil(t, doc)
-			assert.Equal(t, []string{fmt.Sprint("text ", tt.valid), "span 0", "span 1"}, events, tt.reason)
-			for _, sp := range doc.Spans {
-				checked := (&Builder{}).Value(doc.Text[sp.Start:sp.End])
-				told := (&Builder{ValidUTF8: tt.valid}).Value(doc.Text[sp.Start:sp.End])
-				assert.Equal(t, checked, told, tt.reason)
-			}
-		})
-	}
 }

@@ -50,12 +50,6 @@ type Options struct {
 	// read. The document may still turn out unreadable further on (Check
 	// then returns a nil *Doc).
 	OnSpan func(i int, sp Span)
-	// OnText, if set, is called once, on the goroutine of Check and
-	// before the first OnSpan, with whether the whole text is valid
-	// UTF-8: then so is every span, and a Builder given them can skip
-	// its own check of their bytes (Builder.ValidUTF8). The widget's
-	// build, which builds no trees of spans, never calls it.
-	OnText func(validUTF8 bool)
 	// MaxProblems is the most problems Check lists; the rest are counted
 	// in one diag.More problem. 0 means diag.MaxProblems.
 	MaxProblems int
@@ -117,9 +111,6 @@ func Check(data []byte, opts Options) (*Doc, diag.List) {
 	}
 	s.lex.text = text
 	s.badUTF8 = !utf8.Valid(text)
-	if largeFiles && opts.OnText != nil {
-		opts.OnText(!s.badUTF8)
-	}
 	latin1 := false
 	if s.badUTF8 {
 		if off, msg := latin1Problem(text); msg != "" {
@@ -163,10 +154,6 @@ func Value(text []byte) any {
 type Builder struct {
 	// Number makes a number of the tree from its literal; nil makes a float64.
 	Number func(literal string) any
-	// ValidUTF8 says that every text given to Add is valid UTF-8, as
-	// the spans of a text that Check found valid are (Options.OnText):
-	// Add then does not read the bytes once more to find out.
-	ValidUTF8 bool
 
 	strs  map[string]string
 	boxed map[string]any // interned strings and numbers as tree values
@@ -209,7 +196,7 @@ func (b *Builder) Add(text []byte) any {
 	if largeFiles {
 		s.lex.stack = b.stack[:0]
 	}
-	s.badUTF8 = !(largeFiles && b.ValidUTF8) && !utf8.Valid(text)
+	s.badUTF8 = !utf8.Valid(text)
 	v, ok := s.value(0, -1)
 	b.strs, b.buf = s.strs, s.buf
 	if largeFiles {

@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/bl-digital/kompass/diag"
-	"github.com/bl-digital/kompass/internal/hugepage"
 )
 
 // Reader reads a JSON text for a hand-written, reflection-free decoder,
@@ -187,7 +186,7 @@ func List[T any](r *Reader, read func(*Reader) T) []T {
 			counted = true
 			if c := min(countItems(r.lex.text, r.lex.pos), maxHint); c > 0 {
 				s = make([]T, 0, c)
-				_ = hugepage.Advise(s) // a long list of large items: fewer page faults
+				adviseHugePages(s) // a long list of large items: fewer page faults
 			}
 		}
 		if len(s) == cap(s) && len(s) >= firstChunk {
