@@ -136,6 +136,11 @@ func (w *widget) render(eff explorer.Effect) {
 	if first {
 		mark("kompass:built") // the view model of the first render is built
 	}
+	if sc.State == "loading" && !w.cleared {
+		// kompass.js shows the same until the data comes (the fallback, or
+		// the loading line): leaving it saves the first render a patch.
+		return
+	}
 	if !w.cleared { // what kompass.js showed before the program ran
 		shell := func() dom.HTMLElement { return element(w.root.Underlying().Call("querySelector", "[data-kx-shell]")) }
 		for s := shell(); s != nil; s = shell() {
