@@ -39,16 +39,19 @@ func firstRender(b *testing.B, tb *tab, u string, ids ...string) []float64 {
 }
 
 // firstRenderStates is firstRender for each of states: out[i][j] is when
-// the element ids[j] first got data-state=states[i]. It waits for the last
-// state of states, which must be the last of them to come (a widget is
-// "shown" before it is "ready").
+// the element ids[j] first got data-state=states[i]; a state STATE+layout
+// is when the next frame after STATE had its style and layout done (see
+// prelude). It waits until every element is ready and every time is known.
 func firstRenderStates(b *testing.B, tb *tab, u string, states []string, ids ...string) [][]float64 {
 	b.Helper()
 	require.NoError(b, chromedp.Do(tb.ctx, chromedp.Navigate("about:blank")))
 	require.NoError(b, chromedp.Do(tb.ctx, chromedp.Navigate(u)))
 	out := make([][]float64, len(states))
 	for _, id := range ids {
-		tb.waitState(id, states[len(states)-1])
+		tb.waitState(id, "ready")
+		for _, st := range states {
+			tb.waitJS(fmt.Sprintf(`() => %s in __e2e.states`, js(id+":"+st)), "#"+id+" "+st)
+		}
 	}
 	for i, st := range states {
 		out[i] = make([]float64, len(ids))
@@ -114,20 +117,21 @@ func BenchmarkFirstRender(b *testing.B) {
 	widgetPage := env.site.page("perf-widget", defaultWidget)
 	hello := env.site.URL + "/page/hello.html"
 	domhello := env.site.URL + "/page/domhello.html"
-	var first, all, single, singleReady, hw, dhw, data []float64
+	var first, all, single, singleReady, hw, dhw, data, singleLaid, dhwLaid []float64
 	stage := make([][]float64, len(stages))
 	shownReady := []string{"shown", "ready"}
 	for b.Loop() {
 		d := firstRenderStates(b, tb, demo(b), shownReady, "kompass", "kompass-dl")
 		first, all = append(first, min(d[0][0], d[0][1])), append(all, max(d[1][0], d[1][1]))
-		w := firstRenderStates(b, tb, widgetPage, shownReady, "w")
-		single, singleReady = append(single, w[0][0]), append(singleReady, w[1][0])
+		w := firstRenderStates(b, tb, widgetPage, []string{"shown", "ready", "shown+layout"}, "w")
+		single, singleReady, singleLaid = append(single, w[0][0]), append(singleReady, w[1][0]), append(singleLaid, w[2][0])
 		for i, ms := range must[[]float64](tb, marksJS+"("+jsList(stages)+")") {
 			stage[i] = append(stage[i], ms)
 		}
 		data = append(data, must[float64](tb, `performance.getEntriesByType("resource").find((e) => e.name.includes("portfolio.json")).responseEnd`))
 		hw = append(hw, firstRender(b, tb, hello, "hello")[0])
-		dhw = append(dhw, firstRender(b, tb, domhello, "hello")[0])
+		d = firstRenderStates(b, tb, domhello, []string{"ready", "ready+layout"}, "hello")
+		dhw, dhwLaid = append(dhw, d[0][0]), append(dhwLaid, d[1][0])
 	}
 	b.ReportMetric(0, "ns/op")
 	b.ReportMetric(median(first), "ms/demo-first")
@@ -139,6 +143,9 @@ func BenchmarkFirstRender(b *testing.B) {
 	b.ReportMetric(median(single)/median(dhw), "x-domhello")
 	b.ReportMetric(median(singleReady)/median(dhw), "x-domhello-ready")
 	b.ReportMetric(median(first)/median(dhw), "x-domhello-demo")
+	b.ReportMetric(median(singleLaid), "ms/one-widget-laid-out")
+	b.ReportMetric(median(dhwLaid), "ms/domhello-laid-out")
+	b.ReportMetric(median(singleLaid)/median(dhwLaid), "x-domhello-laid-out")
 	b.ReportMetric(median(single)/median(hw), "x-hello")
 	b.ReportMetric(median(data), "ms/one-widget-data-fetched")
 	for i, name := range stages {
