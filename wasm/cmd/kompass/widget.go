@@ -27,6 +27,7 @@ type widget struct {
 	cleared  bool // what kompass.js showed before the program ran is gone
 	rendered bool // the data was rendered once
 	complete bool // the complete view (charts included) was rendered once
+	gone     bool // unmounted: a render still scheduled (afterPaint) does nothing
 	fallback bool // the element holds a static fallback (read when its attributes are)
 
 	funcs     []js.Func
@@ -86,6 +87,9 @@ func (w *widget) handle() js.Value {
 }
 
 func (w *widget) unmount() {
+	w.paint.Lock()
+	w.gone = true
+	w.paint.Unlock()
 	w.w.Stop()
 	for _, remove := range w.listeners {
 		remove()
@@ -131,6 +135,9 @@ func (w *widget) update() {
 func (w *widget) render(eff explorer.Effect) {
 	w.paint.Lock()
 	defer w.paint.Unlock()
+	if w.gone { // a moved element is mounted anew, into the same shadow root
+		return
+	}
 	sc := w.w.Screen(w.fallback)
 	first := (sc.State == "shown" || sc.State == "ready") && !w.rendered
 	if first {
