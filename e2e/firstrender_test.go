@@ -47,7 +47,8 @@ type snapshot struct {
 // the tree by a few pixels at most (at 320 px, where the captions and
 // legends wrap as the language's words do, by about a line at most: 25 px
 // in French, where the places are sized for German). The states come in
-// the order loading, shown, ready.
+// the order loading, shown, ready, and the frame after shown is laid out
+// before the charts are drawn.
 func TestFirstRenderThenCharts(t *testing.T) {
 	cases := []struct {
 		name  string
@@ -72,8 +73,10 @@ func TestFirstRenderThenCharts(t *testing.T) {
 			shown, ok1 := snaps["w:shown"]
 			ready, ok2 := snaps["w:ready"]
 			require.True(t, ok1 && ok2, "both states were seen: %v", snaps)
-			order := must[[]string](tb, `Object.entries(__e2e.states).filter(([k]) => k.startsWith("w:")).sort((a, b) => a[1] - b[1]).map(([k]) => k)`)
+			order := must[[]string](tb, `Object.entries(__e2e.states).filter(([k]) => k.startsWith("w:") && !k.includes("+")).sort((a, b) => a[1] - b[1]).map(([k]) => k)`)
 			assert.Equal(t, []string{"w:loading", "w:shown", "w:ready"}, order)
+			laidOut := must[bool](tb, `__e2e.states["w:shown+layout"] < __e2e.states["w:ready"]`)
+			assert.True(t, laidOut, "the first render had its frame before the charts were drawn")
 			assert.Zero(t, shown.Charts, "no chart in the first render")
 			assert.Positive(t, shown.Places, "the charts' places are reserved")
 			assert.Equal(t, shown.Places, ready.Charts, "each place became a chart")
