@@ -32,11 +32,19 @@ const prelude = `(() => {
   document.addEventListener("securitypolicyviolation", (e) => report("csp",
     e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " in " + e.sourceFile + ":" + e.lineNumber + " " + (e.sample || "")), true);
   const e2e = window.__e2e = { states: {} };
+  // KEY+layout is when the next frame after it had its style and layout
+  // done (forced in that frame's animation callback): the state on screen.
   new MutationObserver((records) => {
     const now = performance.now();
     for (const r of records) {
       const key = (r.target.id || r.target.localName) + ":" + r.target.getAttribute("data-state");
-      if (!(key in e2e.states)) e2e.states[key] = now;
+      if (!(key in e2e.states)) {
+        e2e.states[key] = now;
+        requestAnimationFrame(() => {
+          void document.documentElement.offsetHeight;
+          e2e.states[key + "+layout"] = performance.now();
+        });
+      }
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
   // root: the shadow root of the element with id.

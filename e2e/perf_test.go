@@ -3,8 +3,10 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -33,12 +35,30 @@ import (
 // that id got data-state=ready (recorded in the page by a MutationObserver).
 func firstRender(b *testing.B, tb *tab, u string, ids ...string) []float64 {
 	b.Helper()
+	return firstRenderStates(b, tb, u, []string{"ready"}, ids...)[0]
+}
+
+// firstRenderStates is firstRender for each of states: out[i][j] is when
+// the element ids[j] first got data-state=states[i]; a state STATE+layout
+// is when the next frame after STATE had its style and layout done (see
+// prelude). It waits until every element is ready and every time is known.
+func firstRenderStates(b *testing.B, tb *tab, u string, states []string, ids ...string) [][]float64 {
+	b.Helper()
 	require.NoError(b, chromedp.Do(tb.ctx, chromedp.Navigate("about:blank")))
 	require.NoError(b, chromedp.Do(tb.ctx, chromedp.Navigate(u)))
-	out := make([]float64, len(ids))
-	for i, id := range ids {
+	out := make([][]float64, len(states))
+	for _, id := range ids {
 		tb.waitState(id, "ready")
-		out[i] = must[float64](tb, fmt.Sprintf(`__e2e.states[%s]`, js(id+":ready")))
+		for _, st := range states {
+			tb.waitJS(fmt.Sprintf(`() => %s in __e2e.states`, js(id+":"+st)), "#"+id+" "+st)
+		}
+	}
+	for i, st := range states {
+		out[i] = make([]float64, len(ids))
+		for j, id := range ids {
+			out[i][j] = must[float64](tb, fmt.Sprintf(`__e2e.states[%s] ?? -1`, js(id+":"+st)))
+			require.GreaterOrEqual(b, out[i][j], 0.0, "#%s never had data-state=%s", id, st)
+		}
 	}
 	return out
 }
@@ -74,43 +94,58 @@ const marksJS = `((names) => names.map((n) => {
 // stages are the performance marks of a widget's start, in order:
 // kompass.wasm's response has come, it is compiled, the Go program starts
 // and is ready (its runtime has started), the data is fetched, decoded and
-// computed, the first view is built (explorer.Build), and the first render
-// is done (the DOM calls through dom/v2).
-var stages = []string{"kompass:wasm-response", "kompass:wasm-compiled", "kompass:go-start", "kompass:go-ready", "kompass:data", "kompass:built", "kompass:rendered"}
+// computed, the first view is built (explorer.BuildFirst, without the
+// charts), the first render is done (the DOM calls through dom/v2;
+// data-state=shown), and, after the browser has painted it, the charts are
+// built and drawn (data-state=ready).
+var stages = []string{"kompass:wasm-response", "kompass:wasm-compiled", "kompass:go-start", "kompass:go-ready", "kompass:data", "kompass:built", "kompass:rendered", "kompass:ready"}
 
 // BenchmarkFirstRender times the demo page of `kompass serve` (two widgets)
 // from navigation to the first widget's first render, and to both, and a
 // page with one widget, beside the bare syscall/js hello-world and the
-// dom/v2 hello-world pages, in the same run; x-domhello is one widget /
-// dom/v2 hello-world (goal: <= 2.0), x-hello the same against the bare one.
-// For the one-widget page it reports where the time goes: the stages the
-// page marks (see stages), and when the portfolio's response ended.
+// dom/v2 hello-world pages, in the same run. A widget's first render is
+// data-state=shown (its view on screen, the charts' places reserved), and
+// it is complete at data-state=ready (the charts drawn, after the browser
+// painted the first render); a hello-world is done at data-state=ready.
+// x-domhello is one widget's first render / dom/v2 hello-world (goal:
+// <= 2.0), x-domhello-ready the same until complete, x-hello the first
+// render against the bare hello-world. For the one-widget page it reports
+// where the time goes: the stages the page marks (see stages), and when the
+// portfolio's response ended.
 func BenchmarkFirstRender(b *testing.B) {
 	tb := coldTab(b)
 	widgetPage := env.site.page("perf-widget", defaultWidget)
 	hello := env.site.URL + "/page/hello.html"
 	domhello := env.site.URL + "/page/domhello.html"
-	var first, all, single, hw, dhw, data []float64
+	var first, all, single, singleReady, hw, dhw, data, singleLaid, dhwLaid []float64
 	stage := make([][]float64, len(stages))
+	shownReady := []string{"shown", "ready"}
 	for b.Loop() {
-		d := firstRender(b, tb, demo(b), "kompass", "kompass-dl")
-		first, all = append(first, min(d[0], d[1])), append(all, max(d[0], d[1]))
-		single = append(single, firstRender(b, tb, widgetPage, "w")[0])
+		d := firstRenderStates(b, tb, demo(b), shownReady, "kompass", "kompass-dl")
+		first, all = append(first, min(d[0][0], d[0][1])), append(all, max(d[1][0], d[1][1]))
+		w := firstRenderStates(b, tb, widgetPage, []string{"shown", "ready", "shown+layout"}, "w")
+		single, singleReady, singleLaid = append(single, w[0][0]), append(singleReady, w[1][0]), append(singleLaid, w[2][0])
 		for i, ms := range must[[]float64](tb, marksJS+"("+jsList(stages)+")") {
 			stage[i] = append(stage[i], ms)
 		}
 		data = append(data, must[float64](tb, `performance.getEntriesByType("resource").find((e) => e.name.includes("portfolio.json")).responseEnd`))
 		hw = append(hw, firstRender(b, tb, hello, "hello")[0])
-		dhw = append(dhw, firstRender(b, tb, domhello, "hello")[0])
+		d = firstRenderStates(b, tb, domhello, []string{"ready", "ready+layout"}, "hello")
+		dhw, dhwLaid = append(dhw, d[0][0]), append(dhwLaid, d[1][0])
 	}
 	b.ReportMetric(0, "ns/op")
 	b.ReportMetric(median(first), "ms/demo-first")
-	b.ReportMetric(median(all), "ms/demo-both")
+	b.ReportMetric(median(all), "ms/demo-both-ready")
 	b.ReportMetric(median(single), "ms/one-widget")
+	b.ReportMetric(median(singleReady), "ms/one-widget-ready")
 	b.ReportMetric(median(hw), "ms/hello")
 	b.ReportMetric(median(dhw), "ms/domhello")
 	b.ReportMetric(median(single)/median(dhw), "x-domhello")
+	b.ReportMetric(median(singleReady)/median(dhw), "x-domhello-ready")
 	b.ReportMetric(median(first)/median(dhw), "x-domhello-demo")
+	b.ReportMetric(median(singleLaid), "ms/one-widget-laid-out")
+	b.ReportMetric(median(dhwLaid), "ms/domhello-laid-out")
+	b.ReportMetric(median(singleLaid)/median(dhwLaid), "x-domhello-laid-out")
 	b.ReportMetric(median(single)/median(hw), "x-hello")
 	b.ReportMetric(median(data), "ms/one-widget-data-fetched")
 	for i, name := range stages {
@@ -342,6 +377,10 @@ func BenchmarkFirstRenderCompile(b *testing.B) {
 		return m
 	}
 	widgetMod := read(filepath.Join(env.dist, "kompass.wasm"))
+	var named *wasmsize.Module // with -v: the same build with its function names
+	if testing.Verbose() {
+		named = namedWidget(b)
+	}
 	helloMod := read(filepath.Join(env.hello, "domhello.wasm"))
 	widgetPage := env.site.page("perf-widget-compile", defaultWidget)
 	domhello := env.site.URL + "/page/domhello.html"
@@ -368,6 +407,9 @@ func BenchmarkFirstRenderCompile(b *testing.B) {
 				from = marks["kompass:go-ready"]
 			}
 			add(&stage[i], lazyCompiled(evs, widgetMod, from, to))
+			if named != nil {
+				logCompiled(b, stages[i], evs, named, from, to)
+			}
 		}
 		add(&total, lazyCompiled(evs, widgetMod, marks["kompass:go-start"], marks["kompass:rendered"]))
 		topTier = append(topTier, topTierMS(evs, marks["kompass:rendered"]))
@@ -385,6 +427,54 @@ func BenchmarkFirstRenderCompile(b *testing.B) {
 	report("one-widget", total)
 	report("domhello", hello)
 	b.ReportMetric(median(topTier), "ms-toptier/one-widget")
+}
+
+// namedWidget builds the widget as buildAll does but keeping the name
+// section: the functions are the same, in the same order (only -s differs),
+// so a function index of the stripped module names its function here.
+func namedWidget(b *testing.B) *wasmsize.Module {
+	out := filepath.Join(b.TempDir(), "named.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./wasm/cmd/kompass")
+	cmd.Dir, cmd.Env = env.root, append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if o, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("building the named widget: %v\n%s", err, o)
+	}
+	data, err := os.ReadFile(out)
+	require.NoError(b, err)
+	m, err := wasmsize.Parse(data)
+	require.NoError(b, err)
+	return m
+}
+
+// logCompiled logs what V8 compiled lazily in [from, to) µs: the KB per
+// package and the largest functions (go test -v).
+func logCompiled(b *testing.B, stage string, evs []traceEvent, m *wasmsize.Module, from, to float64) {
+	byPkg := map[string]int{}
+	type fn struct {
+		name string
+		size int
+	}
+	var fns []fn
+	for _, e := range evs {
+		i := e.funcIndex() - m.Imports
+		if e.Ph != "X" || e.Name != "wasm.CompileLazy" || e.TS < from || e.TS >= to || i < 0 || i >= len(m.Funcs) {
+			continue
+		}
+		f := m.Funcs[i]
+		byPkg[wasmsize.Package(f.Name)] += f.Size
+		fns = append(fns, fn{f.Name, f.Size})
+	}
+	pkgs := slices.SortedFunc(maps.Keys(byPkg), func(a, c string) int { return byPkg[c] - byPkg[a] })
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%s: %d functions compiled\n", stage, len(fns))
+	for _, p := range pkgs {
+		fmt.Fprintf(&sb, "  %7.1f KB  %s\n", float64(byPkg[p])/1000, p)
+	}
+	slices.SortFunc(fns, func(a, c fn) int { return c.size - a.size })
+	for _, f := range fns[:min(len(fns), 40)] {
+		fmt.Fprintf(&sb, "  %7.1f KB  %s\n", float64(f.size)/1000, f.name)
+	}
+	b.Log(sb.String())
 }
 
 // topTierMS is the time V8 spent on background threads optimising hot

@@ -100,3 +100,14 @@ func BenchmarkLayers(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCompilePortfolio compiles the portfolio schema as the first
+// validation of a process does (every process pays it once, a portfolio
+// without measures too).
+func BenchmarkCompilePortfolio(b *testing.B) {
+	for b.Loop() {
+		if _, err := compilePortfolio(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -64,7 +65,7 @@ func chunkSchema() map[string]any {
 // run that validates portfolios does not wait for the strategy schema.
 var (
 	loadStrategy = sync.OnceValues(func() (*compiled, error) {
-		c, err := compile(StrategyURL, StrategyJSON, nil)
+		c, err := compile(StrategyURL, StrategyJSON, nil, []string{})
 		if err != nil {
 			return nil, err
 		}
@@ -75,35 +76,40 @@ var (
 		out.index(out.strategy)
 		return &out, nil
 	})
-	loadPortfolio = sync.OnceValues(func() (*compiled, error) {
-		c, err := compile(PortfolioURL, PortfolioJSON, map[string]any{chunkDef: chunkSchema()})
-		if err != nil {
-			return nil, err
-		}
-		out := compiled{at: make(map[string]*jsonschema.Schema)}
-		if out.portfolio, err = c.Compile(PortfolioURL); err != nil {
-			return nil, err
-		}
-		if out.measure, err = c.Compile(PortfolioURL + "#/$defs/Measure"); err != nil {
-			return nil, err
-		}
-		if out.chunk, err = c.Compile(PortfolioURL + "#/$defs/" + chunkDef); err != nil {
-			return nil, err
-		}
-		out.index(out.portfolio)
-		out.index(out.measure)
-		out.index(out.chunk)
-		return &out, nil
-	})
+	loadPortfolio = sync.OnceValues(compilePortfolio)
 )
+
+// compilePortfolio compiles the portfolio schema, its measure schema and
+// chunkDef.
+func compilePortfolio() (*compiled, error) {
+	c, err := compile(PortfolioURL, PortfolioJSON, map[string]any{chunkDef: chunkSchema()}, []string{"Measure", chunkDef})
+	if err != nil {
+		return nil, err
+	}
+	out := compiled{at: make(map[string]*jsonschema.Schema)}
+	if out.portfolio, err = c.Compile(PortfolioURL); err != nil {
+		return nil, err
+	}
+	if out.measure, err = c.Compile(PortfolioURL + "#/$defs/Measure"); err != nil {
+		return nil, err
+	}
+	if out.chunk, err = c.Compile(PortfolioURL + "#/$defs/" + chunkDef); err != nil {
+		return nil, err
+	}
+	out.index(out.portfolio)
+	out.index(out.measure)
+	out.index(out.chunk)
+	return &out, nil
+}
 
 // compile returns a compiler that holds the schema document b of the
 // given URL, with the definitions of defs added and its references
-// inlined.
-func compile(url string, b []byte, defs map[string]any) (*jsonschema.Compiler, error) {
+// inlined, and of the definitions only those named in keep (see
+// inlineRefs).
+func compile(url string, b []byte, defs map[string]any, keep []string) (*jsonschema.Compiler, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
-	b, err := inlineRefs(b, defs)
+	b, err := inlineRefs(b, defs, keep)
 	if err != nil {
 		return nil, fmt.Errorf("schema %s: %w", url, err)
 	}
@@ -117,9 +123,12 @@ func compile(url string, b []byte, defs map[string]any) (*jsonschema.Compiler, e
 // its own $defs replaced by a copy of the definition, and without
 // descriptions. It accepts and rejects exactly the same documents, but the
 // validator, which allocates for every schema it steps into, validates a
-// portfolio about twice as fast without the indirections. The definitions
-// stay, so that they can still be compiled on their own.
-func inlineRefs(b []byte, extra map[string]any) ([]byte, error) {
+// portfolio about twice as fast without the indirections. Of the
+// definitions, those named in keep stay, so that they can still be
+// compiled on their own; a nil keep keeps them all. The others are of no
+// use once inlined, and the compiler would check each against the
+// meta-schema and compile its patterns all the same.
+func inlineRefs(b []byte, extra map[string]any, keep []string) ([]byte, error) {
 	var doc map[string]any
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
@@ -181,6 +190,13 @@ func inlineRefs(b []byte, extra map[string]any) ([]byte, error) {
 	out, err := inline(doc, 0)
 	if err != nil {
 		return nil, err
+	}
+	if outDefs, ok := out.(map[string]any)["$defs"].(map[string]any); ok && keep != nil {
+		for name := range outDefs {
+			if !slices.Contains(keep, name) {
+				delete(outDefs, name)
+			}
+		}
 	}
 	return json.Marshal(out)
 }

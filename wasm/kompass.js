@@ -22,7 +22,9 @@
 // disclosure: the only texts this file carries.
 //
 // Hooks for tests and pages: the element's data-state attribute (and its
-// read-only kompassState property) is "loading", "ready" or "error".
+// read-only kompassState property) is "loading", "shown" (the view is on
+// screen, its charts follow after the browser painted it), "ready" (complete,
+// charts included) or "error".
 
 // VERSION is set by `make dist` to a fingerprint of the files beside this
 // one; it is appended as ?v= so they can be cached for good.
@@ -182,7 +184,7 @@ class KompassExplorer extends HTMLElement {
   #handle = null;
   #mounting = false;
 
-  /** "loading", "ready" or "error" (the data-state attribute). */
+  /** "loading", "shown", "ready" or "error" (the data-state attribute). */
   get kompassState() { return this.getAttribute("data-state"); }
 
   connectedCallback() {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/examples"
+	"github.com/bl-digital/kompass/internal/hugepage"
 	"github.com/bl-digital/kompass/schema"
 	"github.com/bl-digital/kompass/strategy"
 )
@@ -193,9 +194,13 @@ func readFile(name string) ([]byte, error) {
 }
 
 // readLimited reads r up to schema.ReadLimit bytes, into a buffer of hint
-// bytes to begin with.
+// bytes to begin with, backed by huge pages where the system allows: a
+// 29 MiB file is then read with a few dozen page faults rather than
+// 7,400.
 func readLimited(r io.Reader, hint int) ([]byte, error) {
-	buf := bytes.NewBuffer(make([]byte, 0, hint+bytes.MinRead))
+	b := make([]byte, 0, hint+bytes.MinRead)
+	_ = hugepage.Advise(b) // advice only
+	buf := bytes.NewBuffer(b)
 	if _, err := buf.ReadFrom(io.LimitReader(r, schema.ReadLimit)); err != nil {
 		return nil, err
 	}

@@ -296,3 +296,19 @@ func TestValidateEscapesControlCharacters(t *testing.T) {
 		assert.Contains(t, stdout, "pwned", format)
 	}
 }
+
+// TestReadFileLarge checks that a file larger than a huge page, read into
+// a buffer advised for huge pages, comes back whole and unchanged, without
+// room left over for a second buffer.
+func TestReadFileLarge(t *testing.T) {
+	want := make([]byte, 5<<20+123)
+	for i := range want {
+		want[i] = byte(i % 251)
+	}
+	name := filepath.Join(t.TempDir(), "large.json")
+	require.NoError(t, os.WriteFile(name, want, 0o644))
+	got, err := readFile(name)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(want, got), "the bytes read differ from the file's")
+	assert.LessOrEqual(t, cap(got), len(want)+bytes.MinRead, "one buffer of the file's size")
+}

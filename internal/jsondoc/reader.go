@@ -186,6 +186,7 @@ func List[T any](r *Reader, read func(*Reader) T) []T {
 			counted = true
 			if c := min(countItems(r.lex.text, r.lex.pos), maxHint); c > 0 {
 				s = make([]T, 0, c)
+				adviseHugePages(s) // a long list of large items: fewer page faults
 			}
 		}
 		if len(s) == cap(s) && len(s) >= firstChunk {

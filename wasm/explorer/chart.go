@@ -95,6 +95,9 @@ func (b builder) cached(key string, build func() *Node) *Node {
 // statusChart is a roll-up's status counts as one stacked bar: with legend
 // and table in the summary, compact (its name says the counts) in the tree.
 func (b builder) statusChart(key, subject string, r controlling.Rollup, compact bool) *Node {
+	if b.pending {
+		return pendingChart("status", statusHeight, compact).WithKey("chart-status-" + key)
+	}
 	return b.cached("status-"+key+"-"+strconv.FormatBool(compact)+"-"+subject, func() *Node {
 		return fromChart(chart.StatusBar(b.chartOptions("status-"+key, compact), subject, r.Counts)).WithKey("chart-status-" + key)
 	})
@@ -109,7 +112,12 @@ func (b builder) statusChart(key, subject string, r controlling.Rollup, compact 
 // removed: a filter change then costs one attribute, not hundreds of
 // elements built again).
 func (b builder) overviewCharts(filtered bool) *Node {
-	charts := b.cached("overview", b.buildOverviewCharts)
+	var charts *Node
+	if b.pending {
+		charts = b.pendingOverview()
+	} else {
+		charts = b.cached("overview", b.buildOverviewCharts)
+	}
 	hidden := ""
 	if filtered {
 		hidden = "hidden"
@@ -135,6 +143,105 @@ func (b builder) buildOverviewCharts() *Node {
 		keyed(fromChart(chart.Budget(b.chartOptions("budget", false), budget, cancelled)), "chart-budget"),
 		keyed(fromChart(chart.FTE(b.chartOptions("fte", false), fte)), "chart-fte"))
 }
+
+// pendingKey tells cached blocks that hold a chart apart from the same
+// blocks without it (BuildFirst).
+func (b builder) pendingKey() string {
+	if b.pending {
+		return "-pending"
+	}
+	return ""
+}
+
+// The heights of the charts' drawings in CSS pixels, as package chart
+// draws them (a test compares them with the charts): a status bar, a row of
+// the focus areas' progress and of the savings, a row of the budget and the
+// cancelled measures' money below it.
+const (
+	statusHeight       = 38
+	progressRowHeight  = 60
+	budgetRowHeight    = 74
+	cancelledRowHeight = 66
+	fteRowHeight       = 60
+)
+
+// pendingChart is the place of a chart of kind whose drawing is svgHeight
+// pixels tall, before it is drawn (BuildFirst): an empty figure as tall as
+// the chart will be. A chart that is not compact has a caption, a legend and
+// a table disclosure besides its drawing: a line each and their spacing,
+// 5.2em in all; on a narrow widget (kompass.css: the kx container under
+// 40em, --kx-ph-narrow) their lines wrap as they do at 320 px in German.
+func pendingChart(kind string, svgHeight int, compact bool) *Node {
+	h := strconv.Itoa(svgHeight) + "px"
+	f := El("figure", A("class", "kc kc-"+kind+" kx-chart-pending", "aria-hidden", "true"))
+	if compact {
+		return f.WithStyle("--kx-ph", h)
+	}
+	return f.WithStyle("--kx-ph", "calc("+h+" + 5.2em)").WithStyle("--kx-ph-narrow", "calc("+h+" + "+narrowExtra(kind)+")")
+}
+
+// narrowExtra is the height of a chart's caption, legend and table
+// disclosure at 320 px, by kind (measured in Chromium, German): the status
+// legend takes three lines, the budget's two, each caption but the status
+// chart's two.
+func narrowExtra(kind string) string {
+	switch kind {
+	case "status":
+		return "8.3em"
+	case "budget":
+		return "8.2em"
+	}
+	return "6.7em"
+}
+
+// pendingOverview holds the places of the overview charts (see
+// buildOverviewCharts): the progress of each focus area shown, the budget
+// when there is money and the savings when there are savings data, each as
+// tall as its chart will be.
+func (b builder) pendingOverview() *Node {
+	r := b.m.Report
+	areas := r.FocusAreas
+	if b.cfg.Focus != "" {
+		for i, fa := range r.FocusAreas {
+			if fa.ID == b.cfg.Focus {
+				areas = r.FocusAreas[i : i+1]
+			}
+		}
+	}
+	div := El("div", nil, pendingChart("progress", progressRowHeight*len(areas), false).WithKey("chart-progress"))
+	money, fteRows := false, 0
+	budget := budgetRowHeight * len(areas) // the focus area's row alone
+	if b.cfg.Focus == "" {                 // the strategy's row, the areas' and the cancelled money
+		budget += budgetRowHeight
+		money = hasMoney(r.Strategy.Budget)
+		if hasSavings(r.Strategy.FTE) {
+			fteRows++
+		}
+		if ct := r.CancelledTotals; ct.Measures > 0 {
+			budget += cancelledRowHeight
+			money = money || ct.Planned > 0 || ct.Spent > 0
+		}
+	}
+	for _, fa := range areas {
+		money = money || hasMoney(fa.Budget)
+		if hasSavings(fa.FTE) {
+			fteRows++
+		}
+	}
+	if money {
+		div.Children = append(div.Children, pendingChart("budget", budget, false).WithKey("chart-budget"))
+	}
+	if fteRows > 0 {
+		div.Children = append(div.Children, pendingChart("fte", fteRowHeight*fteRows, false).WithKey("chart-fte"))
+	}
+	return div
+}
+
+func hasMoney(bu controlling.Budget) bool {
+	return bu.Planned > 0 || bu.Spent > 0 || bu.EarnedValue > 0
+}
+
+func hasSavings(f controlling.FTE) bool { return f.Expected > 0 || f.Realized > 0 }
 
 // indicatorChart is one indicator of a measure over time, with the value
 // expected at the report's date.

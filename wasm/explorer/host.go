@@ -46,6 +46,20 @@ type Widget struct {
 	gen    int  // load generation: a finished load of an older one is dropped
 	shown  bool // the data was shown once (the static fallback is gone)
 	hasSrc bool // SetAttributes ran once
+	// deferCharts: the first screen of a load is BuildFirst's (DeferCharts);
+	// complete: it was shown, every later screen is complete.
+	deferCharts, complete bool
+}
+
+// DeferCharts makes the first screen of every load show the view without
+// its charts (BuildFirst), in state "shown" and with Screen.Pending set;
+// the adapter asks for the next screen, the complete view in state
+// "ready", after the browser has painted that one. Without it every
+// screen is complete.
+func (w *Widget) DeferCharts() {
+	w.mu.Lock()
+	w.deferCharts = true
+	w.mu.Unlock()
 }
 
 // SetAttributes takes the element's attributes and the page's URL hash
@@ -92,6 +106,7 @@ func (w *Widget) FinishLoad(t Ticket, m *Model, err error) bool {
 		return false
 	}
 	w.model, w.err = m, err
+	w.complete = false
 	return true
 }
 
@@ -116,8 +131,12 @@ type Screen struct {
 	// Nodes are the shadow root's children. The static fallback (the
 	// element's own children) shows where a <slot> is among them.
 	Nodes []*Node
-	// State is the element's data-state: "loading", "ready" or "error".
+	// State is the element's data-state: "loading", "shown" (the view
+	// without its charts, see DeferCharts), "ready" (the complete view) or
+	// "error".
 	State string
+	// Pending is set on a "shown" screen: the complete one is to follow.
+	Pending bool
 }
 
 // Fallback is the <slot> that shows the element's own children, the
@@ -146,9 +165,13 @@ func (w *Widget) Screen(hasFallback bool) (sc Screen) {
 	switch {
 	case w.err != nil:
 		return Screen{Nodes: []*Node{ErrorNotice(w.err, lang), Fallback()}, State: "error"}
+	case w.model != nil && w.deferCharts && !w.complete:
+		n := BuildFirst(w.model, w.state, w.cfg)
+		w.shown, w.complete = true, true
+		return Screen{Nodes: []*Node{n}, State: "shown", Pending: true}
 	case w.model != nil:
 		n := Build(w.model, w.state, w.cfg)
-		w.shown = true
+		w.shown, w.complete = true, true
 		return Screen{Nodes: []*Node{n}, State: "ready"}
 	case hasFallback && !w.shown:
 		return Screen{Nodes: []*Node{Fallback()}, State: "loading"}

@@ -31,9 +31,20 @@ var statusIcon = map[controlling.ScheduleStatus]string{
 
 // Build returns what the widget shows for model m in state s: one root
 // node. It is a pure function of its arguments.
-func Build(m *Model, s State, cfg Config) *Node {
+func Build(m *Model, s State, cfg Config) *Node { return build(m, s, cfg, false) }
+
+// BuildFirst is Build without the charts: each chart is an empty figure
+// (class kx-chart-pending, hidden from assistive technology) as tall as the
+// chart will be, so that drawing it later moves nothing. The figures the
+// charts show are in the view as text either way. The widget shows this
+// first, and the complete view (Build) after the browser has painted it:
+// the charts are some 40 % of the first view's code and a third of its
+// elements, and a browser compiles code on its first call.
+func BuildFirst(m *Model, s State, cfg Config) *Node { return build(m, s, cfg, true) }
+
+func build(m *Model, s State, cfg Config, pending bool) *Node {
 	s = m.Normalize(s, cfg)
-	b := builder{m: m, s: s, cfg: cfg, lang: s.Lang, h: cfg.headingLevel()}
+	b := builder{m: m, s: s, cfg: cfg, lang: s.Lang, h: cfg.headingLevel(), pending: pending}
 	shown, total := m.Filtered(s.Filter, cfg, s.Lang)
 	var panel []*Node
 	switch s.View {
@@ -61,6 +72,8 @@ type builder struct {
 	cfg  Config
 	lang string
 	h    int // the level of the widget's title heading
+	// pending leaves the charts out: BuildFirst.
+	pending bool
 }
 
 func (b builder) msg(key string, pairs ...string) string { return Msg(b.lang, key, pairs...) }
@@ -221,7 +234,7 @@ func rollupStatus(r controlling.Rollup) controlling.ScheduleStatus {
 // and reused, so a filter change neither builds nor diffs the figures of
 // the focus areas it shows again.
 func (b builder) figures(key, label string, r controlling.Rollup, ms []strategy.ID, withCounts bool) *Node {
-	return b.cached("figures-"+key+"-"+label+"-"+strconv.FormatBool(withCounts)+"-"+strconv.FormatBool(b.s.Explain == key)+"-"+strconv.Itoa(b.h),
+	return b.cached("figures-"+key+"-"+label+"-"+strconv.FormatBool(withCounts)+"-"+strconv.FormatBool(b.s.Explain == key)+"-"+strconv.Itoa(b.h)+b.pendingKey(),
 		func() *Node { return b.buildFigures(key, label, r, ms, withCounts) })
 }
 
@@ -269,7 +282,7 @@ func (b builder) summary() *Node {
 	if b.cfg.Focus != "" {
 		key = "area:" + string(b.cfg.Focus)
 	}
-	return b.cached("summary-"+strconv.Itoa(b.h)+"-"+strconv.FormatBool(b.s.Explain == key), b.buildSummary)
+	return b.cached("summary-"+strconv.Itoa(b.h)+"-"+strconv.FormatBool(b.s.Explain == key)+b.pendingKey(), b.buildSummary)
 }
 
 func (b builder) buildSummary() *Node {

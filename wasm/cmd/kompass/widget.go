@@ -26,6 +26,8 @@ type widget struct {
 	renderer *explorer.Renderer
 	cleared  bool // what kompass.js showed before the program ran is gone
 	rendered bool // the data was rendered once
+	complete bool // the complete view (charts included) was rendered once
+	gone     bool // unmounted: a render still scheduled (afterPaint) does nothing
 	fallback bool // the element holds a static fallback (read when its attributes are)
 
 	funcs     []js.Func
@@ -36,6 +38,7 @@ type widget struct {
 func mount(host, root js.Value) *widget {
 	w := &widget{host: element(host), root: dom.WrapDocumentFragment(root)}
 	w.renderer = explorer.NewRenderer(domv2{}, w.root)
+	w.w.DeferCharts()
 	for _, typ := range explorer.EventTypes {
 		w.listen(root, typ, func(ev dom.Event) { w.onEvent(typ, ev) })
 	}
@@ -84,6 +87,9 @@ func (w *widget) handle() js.Value {
 }
 
 func (w *widget) unmount() {
+	w.paint.Lock()
+	w.gone = true
+	w.paint.Unlock()
 	w.w.Stop()
 	for _, remove := range w.listeners {
 		remove()
@@ -129,10 +135,18 @@ func (w *widget) update() {
 func (w *widget) render(eff explorer.Effect) {
 	w.paint.Lock()
 	defer w.paint.Unlock()
+	if w.gone { // a moved element is mounted anew, into the same shadow root
+		return
+	}
 	sc := w.w.Screen(w.fallback)
-	first := sc.State == "ready" && !w.rendered
+	first := (sc.State == "shown" || sc.State == "ready") && !w.rendered
 	if first {
 		mark("kompass:built") // the view model of the first render is built
+	}
+	if sc.State == "loading" && !w.cleared {
+		// kompass.js shows the same until the data comes (the fallback, or
+		// the loading line): leaving it saves the first render a patch.
+		return
 	}
 	if !w.cleared { // what kompass.js showed before the program ran
 		shell := func() dom.HTMLElement { return element(w.root.Underlying().Call("querySelector", "[data-kx-shell]")) }
@@ -147,6 +161,13 @@ func (w *widget) render(eff explorer.Effect) {
 		mark("kompass:rendered")
 	}
 	w.host.Underlying().Call("setAttribute", str("data-state"), str(sc.State))
+	if sc.State == "ready" && !w.complete {
+		w.complete = true
+		mark("kompass:ready") // the charts are drawn too
+	}
+	if sc.Pending {
+		afterPaint(func() { w.render(explorer.Effect{}) })
+	}
 	if eff.Focus != "" {
 		if el, ok := w.renderer.Handle(explorer.ByID(eff.Focus)).(dom.HTMLElement); ok {
 			el.Focus()
@@ -199,6 +220,30 @@ func (w *widget) onHash(dom.Event) {
 	if eff, changed := w.w.HashEffect(hash()); changed {
 		w.render(eff)
 	}
+}
+
+// afterPaint runs f once the browser has painted the frame being made: in
+// a task after the next animation frame, or after a quarter of a second if
+// no frame comes (a page in a background tab gets none).
+func afterPaint(f func()) {
+	done := false
+	run := func() {
+		if !done {
+			done = true
+			f()
+		}
+	}
+	// Each function releases itself when it is called, never before: a
+	// released function that JavaScript calls is an error in the console.
+	once := func(f func()) js.Func {
+		var fn js.Func
+		fn = js.FuncOf(func(js.Value, []js.Value) any { fn.Release(); f(); return nil })
+		return fn
+	}
+	js.Global().Call("requestAnimationFrame", once(func() {
+		js.Global().Call("setTimeout", once(run), 0)
+	}))
+	js.Global().Call("setTimeout", once(run), 250)
 }
 
 // mark adds a performance mark (the e2e benchmarks read where the time of

@@ -1,0 +1,7 @@
+//go:build !linux
+
+package hugepage
+
+// Advise does nothing where madvise(MADV_HUGEPAGE) does not exist (see
+// hugepage_linux.go); it returns nil.
+func Advise(slice any) error { return nil }
