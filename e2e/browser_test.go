@@ -302,10 +302,27 @@ func (tb *tab) active() (host, name string) {
 	return a.Host, a.Name
 }
 
-// hash returns location.hash.
+// hash returns location.hash once the page has painted (see settle).
 func (tb *tab) hash() string {
 	tb.t.Helper()
+	tb.settle()
 	return must[string](tb, `location.hash`)
+}
+
+// settle waits until the page has painted its next frame and run the tasks
+// queued until then: the widget writes the URL after the frame of a
+// change (explorer.URLWrites), so a test reads the hash or goes back after
+// that.
+func (tb *tab) settle() {
+	tb.t.Helper()
+	must[chromedp.Void](tb, `new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))`)
+}
+
+// back settles the page (see settle) and goes back in its history.
+func (tb *tab) back() {
+	tb.t.Helper()
+	tb.settle()
+	require.NoError(tb.t, chromedp.Do(tb.ctx, chromedp.NavigateBack()))
 }
 
 // screenshot writes the viewport to screenshots/name.png.

@@ -250,11 +250,11 @@ func TestHashAndBack(t *testing.T) {
 	require.Equal(t, "true", tb.attr("w", "tab-timeline", "aria-selected"))
 	require.True(t, tb.exists("w", "timeline"))
 
-	require.NoError(t, chromedp.Do(tb.ctx, chromedp.NavigateBack()))
+	tb.back()
 	tb.waitAttr("w", "tab-measures", "aria-selected", "true")
 	require.Equal(t, countText("de", d.count(f2), total), tb.text("w", "count"), "back: the owner filter stays")
 	requireActive(t, tb, "w", "tab-measures", "back: the focus is on the tab of the view restored, not on the page body")
-	require.NoError(t, chromedp.Do(tb.ctx, chromedp.NavigateBack()))
+	tb.back()
 	tb.waitText("w", "count", countText("de", d.count(f), total))
 	require.Equal(t, "", must[string](tb, `__e2e.must("w", "filter-owner").value`), "back: the owner filter is gone")
 	requireActive(t, tb, "w", "filter-owner", "back: the focus is on the filter that changed")
@@ -371,7 +371,7 @@ func TestTwoWidgets(t *testing.T) {
 	require.Equal(t, countText("de", d.count(filter{field: portfolio.Data}), total), tb.text("kompass", "count"), "the first widget is unchanged")
 	require.Equal(t, "#kompass.f=data&kompass-dl.b=population", tb.hash())
 
-	require.NoError(t, chromedp.Do(tb.ctx, chromedp.NavigateBack()))
+	tb.back()
 	tb.waitText("kompass-dl", "count", countText("de", dl, dl))
 	require.Equal(t, countText("de", d.count(filter{field: portfolio.Data}), total), tb.text("kompass", "count"))
 }

@@ -15,6 +15,10 @@ import (
 // loads is the page's shared cache of data loads (explorer.Loads).
 var loads = explorer.NewLoads(fetch)
 
+// urlWrites are the page's URL changes not made yet (explorer.URLWrites):
+// they are made after the frame of the change is painted.
+var urlWrites explorer.URLWrites
+
 // widget is one mounted <kompass-explorer>: it reads the element, calls
 // explorer.Widget and renders what it says. Every decision is the
 // explorer's.
@@ -110,7 +114,8 @@ func (w *widget) attributes() explorer.Attributes {
 	}
 }
 
-func hash() string { return location.Hash() }
+// hash is the page's URL hash, as it is once the pending URL writes are made.
+func hash() string { return urlWrites.Hash(location.Hash()) }
 
 // update reads the attributes; a new data source starts a load on a
 // goroutine of its own, never inside the JS callback that asked for it.
@@ -204,12 +209,8 @@ func (w *widget) onEvent(typ string, ev dom.Event) {
 	if eff.PreventDefault {
 		ev.PreventDefault()
 	}
-	if nav.Write {
-		method := "pushState"
-		if nav.Replace {
-			method = "replaceState"
-		}
-		history.Call(method, nil, str(""), location.Pathname()+location.Search()+nav.Hash)
+	if urlWrites.Add(nav) {
+		afterPaint(writeURL)
 	}
 	if render {
 		w.render(eff)
@@ -217,8 +218,21 @@ func (w *widget) onEvent(typ string, ev dom.Event) {
 }
 
 func (w *widget) onHash(dom.Event) {
+	urlWrites.Drop() // the page navigated: its own hash wins
 	if eff, changed := w.w.HashEffect(hash()); changed {
 		w.render(eff)
+	}
+}
+
+// writeURL makes the pending URL writes, each a new history entry or a
+// replacement of the current one.
+func writeURL() {
+	for _, nav := range urlWrites.Take() {
+		method := "pushState"
+		if nav.Replace {
+			method = "replaceState"
+		}
+		history.Call(method, nil, str(""), location.Pathname()+location.Search()+nav.Hash)
 	}
 }
 
