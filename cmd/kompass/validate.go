@@ -89,6 +89,7 @@ flags:
 		return exitUsage
 	}
 
+	prepareHeap(heapFor(append(files, *strategyFile)))
 	v := validator{stderr: stderr}
 	var reports []fileReport
 	if *strategyFile != "" {

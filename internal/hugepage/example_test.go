@@ -15,3 +15,15 @@ func ExampleAdvise() {
 	fmt.Println(len(buf), cap(buf) >= hugepage.Min)
 	// Output: 16 true
 }
+
+// A short-lived command that is about to allocate about 64 MiB of small
+// objects lets its heap grow into memory advised for huge pages first.
+func ExampleReserveHeap() {
+	_ = hugepage.ReserveHeap(64 << 20) // advice only
+	objs := make([][]byte, 0, 1024)
+	for range 1024 {
+		objs = append(objs, make([]byte, 512))
+	}
+	fmt.Println(len(objs))
+	// Output: 1024
+}

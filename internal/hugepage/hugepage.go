@@ -8,6 +8,9 @@
 // dozen. Advise is only advice: where the system has no transparent huge
 // pages, has them off, or uses them for all memory anyway, nothing
 // changes.
+//
+// Advise marks one buffer; ReserveHeap marks the memory the Go heap is
+// about to grow into, for the many small objects of a long run.
 package hugepage
 
 // Min is the smallest buffer, in bytes, that Advise acts on: one huge

@@ -2,6 +2,7 @@ package hugepage
 
 import (
 	"reflect"
+	"runtime"
 	"syscall"
 	"unsafe"
 )
@@ -31,4 +32,37 @@ func Advise(slice any) error {
 	// The bytes of the slice's backing array, as madvise takes them.
 	b := unsafe.Slice((*byte)(v.UnsafePointer()), n)
 	return syscall.Madvise(b, syscall.MADV_HUGEPAGE)
+}
+
+// ReserveHeap lets the Go heap grow into about n bytes of memory advised
+// for huge pages, so that the many small objects a long run allocates
+// (decoded values, the schema layer's trees) are first touched in 2 MiB
+// pages, not 4 KiB ones. It allocates one object of n bytes, advises its
+// memory (see Advise), drops it and runs a collection, after which the
+// object's pages are free pages of the heap; the allocator hands out free
+// pages at the lowest addresses first, so the heap's next n bytes are
+// these. Nothing of the object is written, so it costs no memory until
+// the heap uses it.
+//
+// Call it once, early, in a program that is about to allocate about n
+// bytes: it runs a full collection, which is cheap while the heap is
+// small. It does nothing for n < Min and returns the error of madvise;
+// callers may ignore it. The Go runtime may return free pages to the
+// system over time, and a page it returns is a 4 KiB page again when
+// it is next touched.
+func ReserveHeap(n int) error {
+	if n < Min {
+		return nil
+	}
+	err := reserve(n)
+	runtime.GC()
+	return err
+}
+
+// reserve allocates and advises the object of ReserveHeap, in a function
+// of its own so that nothing refers to the object when it returns.
+//
+//go:noinline
+func reserve(n int) error {
+	return Advise(make([]byte, n))
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -79,4 +80,27 @@ func vmFlags(t *testing.T, addr uintptr) []string {
 	require.NoError(t, sc.Err())
 	t.Fatalf("no mapping holds %#x", addr)
 	return nil
+}
+
+func TestReserveHeap(t *testing.T) {
+	_, err := os.Stat("/sys/kernel/mm/transparent_hugepage/enabled")
+	require.NoError(t, err, "the tests need a kernel with transparent huge pages")
+
+	require.NoError(t, ReserveHeap(64<<20))
+	// Small objects allocated afterwards land in the reserved memory: the
+	// heap's free pages at the lowest addresses are handed out first. The
+	// free pages that other tests left below it come first, so of 48 MiB
+	// of objects, the last ones are surely in it.
+	objs := make([]*[4096]byte, 12<<10)
+	for i := range objs {
+		objs[i] = new([4096]byte)
+	}
+	inHuge := 0
+	for i := len(objs) / 2; i < len(objs); i += 256 {
+		if slices.Contains(vmFlags(t, uintptr(unsafe.Pointer(objs[i]))), "hg") {
+			inHuge++
+		}
+	}
+	assert.Greater(t, inHuge, len(objs)/2/256/2, "most objects of the second half in memory advised for huge pages")
+	assert.NoError(t, ReserveHeap(Min-1), "too small: nothing done")
 }
