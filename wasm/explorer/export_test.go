@@ -8,3 +8,6 @@ func ResetCaches() {
 	clear(chartCache.m)
 	chartCache.Unlock()
 }
+
+// WarmStates are the states Widget.Warm builds (warmStates).
+var WarmStates = warmStates

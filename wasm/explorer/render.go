@@ -76,7 +76,12 @@ type Mounted struct {
 // date with the next tree, reusing elements by key and position, so focus,
 // caret and scroll positions survive a render.
 type Renderer struct {
-	dom    DOM
+	dom DOM
+	// The optional methods of dom, nil where it has not: asked for once.
+	ns     NamespacedDOM
+	tc     TextContentDOM
+	batch  BatchDOM
+	strs   TextBatchDOM
 	parent any
 	tops   []*Mounted
 	last   []*Node
@@ -84,7 +89,12 @@ type Renderer struct {
 
 // NewRenderer returns a Renderer that renders into parent through dom.
 func NewRenderer(dom DOM, parent any) *Renderer {
-	return &Renderer{dom: dom, parent: parent}
+	r := &Renderer{dom: dom, parent: parent}
+	r.ns, _ = dom.(NamespacedDOM)
+	r.tc, _ = dom.(TextContentDOM)
+	r.batch, _ = dom.(BatchDOM)
+	r.strs, _ = dom.(TextBatchDOM)
+	return r
 }
 
 // Render brings parent's children up to date with nodes. It reports false
@@ -146,8 +156,8 @@ func (r *Renderer) create(n *Node, parentNS string, keyed bool) *Mounted {
 	}
 	ns := namespace(parentNS, n)
 	var h any
-	if d, ok := r.dom.(NamespacedDOM); ok && ns != "" {
-		h = d.CreateElementNS(ns, n.Tag)
+	if r.ns != nil && ns != "" {
+		h = r.ns.CreateElementNS(ns, n.Tag)
 	} else {
 		h = r.dom.CreateElement(n.Tag)
 	}
@@ -158,8 +168,8 @@ func (r *Renderer) create(n *Node, parentNS string, keyed bool) *Mounted {
 	for _, s := range n.Styles {
 		r.dom.SetStyle(m.Handle, s.Name, s.Value)
 	}
-	if t, ok := r.dom.(TextContentDOM); ok && onlyText(n.Children) {
-		t.SetTextContent(m.Handle, n.Children[0].Text)
+	if r.tc != nil && onlyText(n.Children) {
+		r.tc.SetTextContent(m.Handle, n.Children[0].Text)
 		m.Children = []*Mounted{{Node: n.Children[0]}} // its Handle is asked for when needed
 		return m
 	}
@@ -169,8 +179,7 @@ func (r *Renderer) create(n *Node, parentNS string, keyed bool) *Mounted {
 	// goal and not patched with another's texts, so its text nodes are
 	// rarely asked for. Unkeyed elements (cards, patched in place with
 	// another measure's texts) keep text nodes of their own.
-	_, strs := r.dom.(TextBatchDOM)
-	strs = strs && keyed
+	strs := r.strs != nil && keyed
 	for i, c := range n.Children {
 		if strs && c.Tag == "" && len(n.Children) > 1 {
 			m.Children[i] = &Mounted{Node: c} // a string in the insert; its Handle is asked for when needed
@@ -188,7 +197,7 @@ func (r *Renderer) insertAll(parent any, ms []*Mounted, ref any) {
 	if len(ms) == 0 {
 		return
 	}
-	if d, ok := r.dom.(BatchDOM); ok && (len(ms) > 1 || ms[0].Handle == nil) {
+	if r.batch != nil && (len(ms) > 1 || ms[0].Handle == nil) {
 		hs := make([]any, len(ms))
 		for i, m := range ms {
 			hs[i] = m.Handle
@@ -196,7 +205,7 @@ func (r *Renderer) insertAll(parent any, ms []*Mounted, ref any) {
 				hs[i] = m.Node.Text
 			}
 		}
-		d.InsertAllBefore(parent, hs, ref)
+		r.batch.InsertAllBefore(parent, hs, ref)
 		return
 	}
 	for _, m := range ms {
@@ -251,10 +260,9 @@ func patchAttrs(old, cur []Attr, set func(name, value string), remove func(name 
 // agrees; what is left over is removed, what is missing created.
 func (r *Renderer) patchChildren(parent any, old []*Mounted, nodes []*Node, ns string, keyed bool) []*Mounted {
 	if len(old) == 1 && old[0].Handle == nil { // a text set as the parent's textContent
-		t := r.dom.(TextContentDOM)
 		if onlyText(nodes) && nodes[0].Key == old[0].Node.Key {
 			if nodes[0].Text != old[0].Node.Text {
-				t.SetTextContent(parent, nodes[0].Text)
+				r.tc.SetTextContent(parent, nodes[0].Text)
 			}
 			old[0].Node = nodes[0]
 			return old
@@ -269,8 +277,7 @@ func (r *Renderer) patchChildren(parent any, old []*Mounted, nodes []*Node, ns s
 			unkeyed = append(unkeyed, i)
 		}
 	}
-	_, strs := r.dom.(TextBatchDOM)
-	strs = strs && keyed
+	strs := r.strs != nil && keyed
 	used := make([]bool, len(old))
 	out := make([]*Mounted, len(nodes))
 	oldIdx := make([]int, len(nodes)) // -1 for created nodes
@@ -307,8 +314,8 @@ func (r *Renderer) patchChildren(parent any, old []*Mounted, nodes []*Node, ns s
 			reused++
 		}
 	}
-	if t, ok := r.dom.(TextContentDOM); ok && reused == 0 && parent != r.parent && (len(old) > 1 || len(old) == 1 && old[0].Handle == nil) {
-		t.SetTextContent(parent, "") // all children go, in one call
+	if r.tc != nil && reused == 0 && parent != r.parent && (len(old) > 1 || len(old) == 1 && old[0].Handle == nil) {
+		r.tc.SetTextContent(parent, "") // all children go, in one call
 	} else {
 		for j := range old { // before anything moves: texts inserted as strings get their nodes
 			r.resolve(parent, old, j)
@@ -351,11 +358,11 @@ func (r *Renderer) resolve(parent any, old []*Mounted, i int) {
 	if old[i].Handle != nil {
 		return
 	}
-	if d, ok := r.dom.(TextBatchDOM); ok {
-		old[i].Handle = d.ChildNode(parent, i)
+	if r.strs != nil {
+		old[i].Handle = r.strs.ChildNode(parent, i)
 		return
 	}
-	old[i].Handle = r.dom.(TextContentDOM).FirstChild(parent) // the only child, set as textContent
+	old[i].Handle = r.tc.FirstChild(parent) // the only child, set as textContent
 }
 
 // onlyText reports whether nodes is one text node with text: an empty

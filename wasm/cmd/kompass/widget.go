@@ -169,6 +169,7 @@ func (w *widget) render(eff explorer.Effect) {
 	if sc.State == "ready" && !w.complete {
 		w.complete = true
 		mark("kompass:ready") // the charts are drawn too
+		afterPaint(func() { whenIdle(w.warm) })
 	}
 	if sc.Pending {
 		afterPaint(func() { w.render(explorer.Effect{}) })
@@ -234,6 +235,31 @@ func writeURL() {
 		}
 		history.Call(method, nil, str(""), location.Pathname()+location.Search()+nav.Hash)
 	}
+}
+
+// warm runs explorer.Widget.Warm, unless the element is gone.
+func (w *widget) warm() {
+	w.paint.Lock()
+	gone := w.gone
+	w.paint.Unlock()
+	if !gone {
+		w.w.Warm()
+		mark("kompass:warm")
+	}
+}
+
+// whenIdle runs f when the browser is idle (requestIdleCallback), within a
+// second; where there is no requestIdleCallback, in a task of its own.
+func whenIdle(f func()) {
+	var fn js.Func
+	fn = js.FuncOf(func(js.Value, []js.Value) any { fn.Release(); f(); return nil })
+	if ric := js.Global().Get("requestIdleCallback"); ric.Type() == js.TypeFunction {
+		opts := js.Global().Get("Object").New()
+		opts.Set("timeout", 1000)
+		ric.Invoke(fn, opts)
+		return
+	}
+	js.Global().Call("setTimeout", fn, 0)
 }
 
 // afterPaint runs f once the browser has painted the frame being made: in
