@@ -15,8 +15,9 @@ import (
 const heapPerByte = 8
 
 // heapBase is what a run allocates besides its files: the schema compile
-// and the rest, some 20 MiB in all.
-const heapBase = 16 << 20
+// and the rest: some 20 MiB, and room for a small file without a
+// collection.
+const heapBase = 24 << 20
 
 // heapQuiet is the most heap a run grows to before its first collection
 // (see prepareHeap): a small file is validated without one.
