@@ -97,8 +97,9 @@ const marksJS = `((names) => names.map((n) => {
 // computed, the first view is built (explorer.BuildFirst, without the
 // charts), the first render is done (the DOM calls through dom/v2;
 // data-state=shown), and, after the browser has painted it, the charts are
-// built and drawn (data-state=ready).
-var stages = []string{"kompass:wasm-response", "kompass:wasm-compiled", "kompass:go-start", "kompass:go-ready", "kompass:data", "kompass:built", "kompass:rendered", "kompass:ready"}
+// built and drawn, and, after that paint, the widget has warmed up its
+// filter changes' code (explorer.Widget.Warm; data-state=ready).
+var stages = []string{"kompass:wasm-response", "kompass:wasm-compiled", "kompass:go-start", "kompass:go-ready", "kompass:data", "kompass:built", "kompass:rendered", "kompass:charts", "kompass:ready"}
 
 // BenchmarkFirstRender times the demo page of `kompass serve` (two widgets)
 // from navigation to the first widget's first render, and to both, and a

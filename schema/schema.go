@@ -65,7 +65,7 @@ func chunkSchema() map[string]any {
 // run that validates portfolios does not wait for the strategy schema.
 var (
 	loadStrategy = sync.OnceValues(func() (*compiled, error) {
-		c, err := compile(StrategyURL, StrategyJSON, nil, []string{})
+		c, err := compile(StrategyURL, StrategyJSON, nil) // no definition compiled on its own
 		if err != nil {
 			return nil, err
 		}
@@ -82,7 +82,7 @@ var (
 // compilePortfolio compiles the portfolio schema, its measure schema and
 // chunkDef.
 func compilePortfolio() (*compiled, error) {
-	c, err := compile(PortfolioURL, PortfolioJSON, map[string]any{chunkDef: chunkSchema()}, []string{"Measure", chunkDef})
+	c, err := compile(PortfolioURL, PortfolioJSON, map[string]any{chunkDef: chunkSchema()}, "Measure", chunkDef)
 	if err != nil {
 		return nil, err
 	}
@@ -106,10 +106,10 @@ func compilePortfolio() (*compiled, error) {
 // given URL, with the definitions of defs added and its references
 // inlined, and of the definitions only those named in keep (see
 // inlineRefs).
-func compile(url string, b []byte, defs map[string]any, keep []string) (*jsonschema.Compiler, error) {
+func compile(url string, b []byte, defs map[string]any, keep ...string) (*jsonschema.Compiler, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
-	b, err := inlineRefs(b, defs, keep)
+	b, err := inlineRefs(b, defs, keep...)
 	if err != nil {
 		return nil, fmt.Errorf("schema %s: %w", url, err)
 	}
@@ -124,11 +124,11 @@ func compile(url string, b []byte, defs map[string]any, keep []string) (*jsonsch
 // descriptions. It accepts and rejects exactly the same documents, but the
 // validator, which allocates for every schema it steps into, validates a
 // portfolio about twice as fast without the indirections. Of the
-// definitions, those named in keep stay, so that they can still be
-// compiled on their own; a nil keep keeps them all. The others are of no
-// use once inlined, and the compiler would check each against the
+// definitions, only those named in keep stay, so that they can still be
+// compiled on their own; with none named, none stays. The others are of
+// no use once inlined, and the compiler would check each against the
 // meta-schema and compile its patterns all the same.
-func inlineRefs(b []byte, extra map[string]any, keep []string) ([]byte, error) {
+func inlineRefs(b []byte, extra map[string]any, keep ...string) ([]byte, error) {
 	var doc map[string]any
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
@@ -191,7 +191,7 @@ func inlineRefs(b []byte, extra map[string]any, keep []string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if outDefs, ok := out.(map[string]any)["$defs"].(map[string]any); ok && keep != nil {
+	if outDefs, ok := out.(map[string]any)["$defs"].(map[string]any); ok {
 		for name := range outDefs {
 			if !slices.Contains(keep, name) {
 				delete(outDefs, name)

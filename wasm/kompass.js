@@ -24,7 +24,7 @@
 // Hooks for tests and pages: the element's data-state attribute (and its
 // read-only kompassState property) is "loading", "shown" (the view is on
 // screen, its charts follow after the browser painted it), "ready" (complete,
-// charts included) or "error".
+// charts included, and its filters' code warmed up) or "error".
 
 // VERSION is set by `make dist` to a fingerprint of the files beside this
 // one; it is appended as ?v= so they can be cached for good.

@@ -28,11 +28,12 @@ type widget struct {
 	w        explorer.Widget
 	paint    sync.Mutex // one render at a time
 	renderer *explorer.Renderer
-	cleared  bool // what kompass.js showed before the program ran is gone
-	rendered bool // the data was rendered once
-	complete bool // the complete view (charts included) was rendered once
-	gone     bool // unmounted: a render still scheduled (afterPaint) does nothing
-	fallback bool // the element holds a static fallback (read when its attributes are)
+	cleared  bool   // what kompass.js showed before the program ran is gone
+	rendered bool   // the data was rendered once
+	complete bool   // the complete view (charts included) was rendered once
+	state    string // the data-state set last
+	gone     bool   // unmounted: a render still scheduled (afterPaint) does nothing
+	fallback bool   // the element holds a static fallback (read when its attributes are)
 
 	funcs     []js.Func
 	listeners []func()
@@ -165,11 +166,18 @@ func (w *widget) render(eff explorer.Effect) {
 		w.rendered = true
 		mark("kompass:rendered")
 	}
-	w.host.Underlying().Call("setAttribute", str("data-state"), str(sc.State))
-	if sc.State == "ready" && !w.complete {
+	state := sc.State
+	if state == "ready" && !w.complete {
+		// The charts are drawn; the widget is ready once they are painted
+		// and its first filter changes' code is warm (see warm).
 		w.complete = true
-		mark("kompass:ready") // the charts are drawn too
-		afterPaint(func() { whenIdle(w.warm) })
+		mark("kompass:charts")
+		state = "shown"
+		afterPaint(w.warmThenReady)
+	}
+	if state != w.state { // an attribute set to its value is still a mutation for observers
+		w.state = state
+		w.host.Underlying().Call("setAttribute", str("data-state"), str(state))
 	}
 	if sc.Pending {
 		afterPaint(func() { w.render(explorer.Effect{}) })
@@ -237,29 +245,21 @@ func writeURL() {
 	}
 }
 
-// warm runs explorer.Widget.Warm, unless the element is gone.
-func (w *widget) warm() {
+// warmThenReady runs explorer.Widget.Warm, so that a person's first filter
+// change does not wait for V8 to compile its code, and then sets
+// data-state=ready, unless the widget showed something else meanwhile (a
+// new load, an error) or is gone. It runs after the complete view (charts
+// included) was painted: the warm-up delays nothing on screen.
+func (w *widget) warmThenReady() {
+	w.w.Warm()
 	w.paint.Lock()
-	gone := w.gone
-	w.paint.Unlock()
-	if !gone {
-		w.w.Warm()
-		mark("kompass:warm")
-	}
-}
-
-// whenIdle runs f when the browser is idle (requestIdleCallback), within a
-// second; where there is no requestIdleCallback, in a task of its own.
-func whenIdle(f func()) {
-	var fn js.Func
-	fn = js.FuncOf(func(js.Value, []js.Value) any { fn.Release(); f(); return nil })
-	if ric := js.Global().Get("requestIdleCallback"); ric.Type() == js.TypeFunction {
-		opts := js.Global().Get("Object").New()
-		opts.Set("timeout", 1000)
-		ric.Invoke(fn, opts)
+	defer w.paint.Unlock()
+	if w.gone || w.state != "shown" && w.state != "ready" {
 		return
 	}
-	js.Global().Call("setTimeout", fn, 0)
+	w.state = "ready"
+	w.host.Underlying().Call("setAttribute", str("data-state"), str("ready"))
+	mark("kompass:ready")
 }
 
 // afterPaint runs f once the browser has painted the frame being made: in
