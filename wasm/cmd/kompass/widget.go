@@ -257,8 +257,10 @@ func (w *widget) warmThenReady() {
 	if w.gone || w.state != "shown" && w.state != "ready" {
 		return
 	}
-	w.state = "ready"
-	w.host.Underlying().Call("setAttribute", str("data-state"), str("ready"))
+	if w.state == "shown" { // not made ready by a render for an event meanwhile
+		w.state = "ready"
+		w.host.Underlying().Call("setAttribute", str("data-state"), str("ready"))
+	}
 	mark("kompass:ready")
 }
 
