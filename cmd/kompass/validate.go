@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/bl-digital/kompass/diag"
@@ -89,7 +90,7 @@ flags:
 		return exitUsage
 	}
 
-	prepareHeap(heapFor(append(files, *strategyFile)))
+	prepareHeap(heapFor(slices.Concat(files, []string{*strategyFile})))
 	v := validator{stderr: stderr}
 	var reports []fileReport
 	if *strategyFile != "" {
