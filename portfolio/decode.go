@@ -36,7 +36,7 @@ func Decode(r io.Reader) (*Portfolio, error) {
 
 // DecodeBytes is Decode for a file already in memory.
 func DecodeBytes(data []byte) (*Portfolio, error) {
-	doc, l := jsondoc.Check(data, jsondoc.Options{Limits: checkLimits})
+	doc, l := checkBytes(data)
 	if doc != nil {
 		p, ul := Unmarshal(doc.Text)
 		l = append(l, ul...)
@@ -46,6 +46,21 @@ func DecodeBytes(data []byte) (*Portfolio, error) {
 	}
 	l.Sort()
 	return nil, l.Limit(0)
+}
+
+// CheckBytes runs only the byte checks of DecodeBytes on data (size,
+// encoding, syntax, numbers, duplicate member names, nesting, at most MaxMeasures measures) and
+// returns their problems, errors and warnings, with lines and columns; nil
+// if there are none. DecodeBytes is CheckBytes and Unmarshal: a caller that
+// decoded with Unmarshal first (to show the data sooner, as the widget
+// does) runs CheckBytes afterwards to find what only the bytes tell.
+func CheckBytes(data []byte) diag.List {
+	_, l := checkBytes(data)
+	return l
+}
+
+func checkBytes(data []byte) (*jsondoc.Doc, diag.List) {
+	return jsondoc.Check(data, jsondoc.Options{Limits: checkLimits})
 }
 
 // Unmarshal decodes text strictly into a Portfolio, without the byte checks

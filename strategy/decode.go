@@ -29,7 +29,7 @@ func Decode(r io.Reader) (*Strategy, error) {
 
 // DecodeBytes is Decode for a file already in memory.
 func DecodeBytes(data []byte) (*Strategy, error) {
-	doc, l := jsondoc.Check(data, jsondoc.Options{})
+	doc, l := checkBytes(data)
 	if doc != nil {
 		s, ul := Unmarshal(doc.Text)
 		l = append(l, ul...)
@@ -39,6 +39,21 @@ func DecodeBytes(data []byte) (*Strategy, error) {
 	}
 	l.Sort()
 	return nil, l.Limit(0)
+}
+
+// CheckBytes runs only the byte checks of DecodeBytes on data (size,
+// encoding, syntax, numbers, duplicate member names, nesting) and
+// returns their problems, errors and warnings, with lines and columns; nil
+// if there are none. DecodeBytes is CheckBytes and Unmarshal: a caller that
+// decoded with Unmarshal first (to show the data sooner, as the widget
+// does) runs CheckBytes afterwards to find what only the bytes tell.
+func CheckBytes(data []byte) diag.List {
+	_, l := checkBytes(data)
+	return l
+}
+
+func checkBytes(data []byte) (*jsondoc.Doc, diag.List) {
+	return jsondoc.Check(data, jsondoc.Options{})
 }
 
 // Unmarshal decodes text strictly into a Strategy, without the byte checks

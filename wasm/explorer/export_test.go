@@ -11,3 +11,6 @@ func ResetCaches() {
 
 // WarmStates are the states Widget.Warm builds (warmStates).
 var WarmStates = warmStates
+
+// LoadFirst is the load of a widget's first render (loadFirst).
+var LoadFirst = loadFirst

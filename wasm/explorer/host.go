@@ -170,6 +170,12 @@ func (w *Widget) Screen(hasFallback bool) (sc Screen) {
 		w.shown, w.complete = true, true
 		return Screen{Nodes: []*Node{n}, State: "shown", Pending: true}
 	case w.model != nil:
+		// The byte checks the first render went without (loadFirst): an
+		// error in them replaces the view before it is complete.
+		if err := w.model.CheckBytes(); err != nil {
+			w.model, w.err = nil, err
+			return Screen{Nodes: []*Node{ErrorNotice(err, lang), Fallback()}, State: "error"}
+		}
 		n := Build(w.model, w.state, w.cfg)
 		w.shown, w.complete = true, true
 		return Screen{Nodes: []*Node{n}, State: "ready"}

@@ -3,6 +3,7 @@ package explorer
 import (
 	"bytes"
 	"errors"
+	"github.com/bl-digital/kompass/examples"
 	"strings"
 	"sync"
 )
@@ -128,7 +129,9 @@ func (l *Loads) Model(base string, src Source) (*Model, error) {
 		return nil, err
 	}
 	if src.Embedded() {
-		return l.load([2]string{}, func() (*Model, error) { return LoadEmbedded() })
+		return l.load([2]string{}, func() (*Model, error) {
+			return loadFirst(examples.WidgetStrategyJSON, examples.WidgetPortfolioJSON, EmbeddedURL, EmbeddedURL)
+		})
 	}
 	su, err := ResolveDataURL(base, src.Strategy)
 	if err != nil {
@@ -158,7 +161,7 @@ func (l *Loads) Model(base string, src Source) (*Model, error) {
 		if p.err != nil {
 			return nil, p.err
 		}
-		return Load(sdata, p.data, src.Strategy, src.Portfolio)
+		return loadFirst(sdata, p.data, src.Strategy, src.Portfolio)
 	})
 }
 

@@ -29,6 +29,10 @@ type Model struct {
 	search map[string][]string      // lang -> each measure's text for the free-text filter, folded
 	under  map[string][]strategy.ID // figure key -> the measures it rolls up (measuresOf)
 	places map[string][]int         // figure key -> positions in Portfolio.Measures (positionsOf, view_tree.go)
+
+	unchecked [2]source // the files whose byte checks loadFirst left for CheckBytes
+	checkOnce sync.Once
+	checkErr  error
 }
 
 // NewModel validates p against s and computes the report. It returns an
