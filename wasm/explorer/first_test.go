@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/bl-digital/kompass/portfolio"
 	"github.com/bl-digital/kompass/strategy"
 	"github.com/bl-digital/kompass/wasm/explorer"
 )
@@ -29,13 +30,20 @@ func keyed(n *explorer.Node, prefix string) map[string]*explorer.Node {
 	return out
 }
 
-// withoutCharts is the text of n without its charts (the nodes keyed chart-…).
-func withoutCharts(n *explorer.Node) string {
+// withoutDeferred is the text of n without what the first render leaves
+// for the complete view: its charts (the nodes keyed chart-…) and the
+// options of its selects other than "all" and the one selected.
+func withoutDeferred(n *explorer.Node) string {
 	var b strings.Builder
 	var walk func(*explorer.Node)
 	walk = func(n *explorer.Node) {
 		if strings.HasPrefix(n.Key, "chart-") {
 			return
+		}
+		if v, _ := n.Attr("value"); n.Tag == "option" && v != "" {
+			if _, selected := n.Attr("selected"); !selected {
+				return
+			}
 		}
 		b.WriteString(n.Text)
 		for _, c := range n.Children {
@@ -69,12 +77,33 @@ func TestBuildFirst(t *testing.T) {
 		{"a filtered tree: the overview is hidden, its places too", explorer.Config{Lang: "de"}, explorer.State{Filter: explorer.Filter{Query: "portal"}}},
 		{"the measure list: no chart on a closed card", explorer.Config{Lang: "de"}, explorer.State{View: explorer.Measures}},
 		{"the timeline: no chart", explorer.Config{Lang: "it"}, explorer.State{View: explorer.Timeline, Lang: "it"}},
+		{"a field chosen: its option is there from the first render", explorer.Config{Lang: "de"}, explorer.State{Filter: explorer.Filter{Field: portfolio.Data}}},
 	}
 	for _, c := range cases {
 		first := explorer.BuildFirst(m, c.state, c.cfg)
 		full := explorer.Build(m, c.state, c.cfg)
 		assert.Nil(t, first.Find(func(n *explorer.Node) bool { return n.Tag == "svg" }), "%s: no chart is drawn first", c.reason)
-		assert.Equal(t, withoutCharts(full), withoutCharts(first), "%s: all but the charts is in the first render", c.reason)
+		assert.Equal(t, withoutDeferred(full), withoutDeferred(first), "%s: all but the charts and the filters' other options is in the first render", c.reason)
+		options := func(n *explorer.Node) (selects, all, selected int) {
+			n.Find(func(o *explorer.Node) bool {
+				if o.Tag == "select" {
+					selects++
+				}
+				if o.Tag == "option" {
+					all++
+					if _, ok := o.Attr("selected"); ok {
+						selected++
+					}
+				}
+				return false
+			})
+			return selects, all, selected
+		}
+		selects, firstAll, firstSelected := options(first)
+		_, fullAll, fullSelected := options(full)
+		assert.Equal(t, fullSelected, firstSelected, "%s: the choice made is shown first", c.reason)
+		assert.Equal(t, selects+firstSelected, firstAll, "%s: each filter with \"all\" and the choice made", c.reason)
+		assert.Greater(t, fullAll, firstAll, "%s: the other options come with the complete view", c.reason)
 		places, charts := keyed(first, "chart-"), keyed(full, "chart-")
 		require.Len(t, places, len(charts), "%s: a place for every chart, and no place without one", c.reason)
 		for key, chart := range charts {

@@ -28,13 +28,18 @@ func (b builder) selectBox(name, label, value, key string, opts func() []option)
 		}
 		return list
 	}).Children
-	sel.Children = make([]*Node, len(all))
+	sel.Children = make([]*Node, 0, len(all))
 	for i, o := range all {
 		if v, _ := o.Attr("value"); i > 0 && v == value {
 			lang, _ := o.Attr("lang")
 			o = &Node{Tag: "option", Attrs: A("value", v, "selected", "selected", "lang", lang), Children: o.Children}
+		} else if i > 0 && b.pending {
+			// The first render shows the choice made; the other options
+			// come with the complete view, a frame later (a sixth of the
+			// first render's DOM calls).
+			continue
 		}
-		sel.Children[i] = o
+		sel.Children = append(sel.Children, o)
 	}
 	sel.Attrs = append(sel.Attrs, Attr{"value", value})
 	return El("div", A("class", "kx-filter"), El("label", A("for", id, "class", "kx-label"), T(label)), sel)
