@@ -112,7 +112,8 @@ var stages = []string{"kompass:wasm-response", "kompass:wasm-compiled", "kompass
 // <= 2.0), x-domhello-ready the same until complete, x-hello the first
 // render against the bare hello-world. For the one-widget page it reports
 // where the time goes: the stages the page marks (see stages), and when the
-// portfolio's response ended.
+// portfolio's response ended; for the dom/v2 hello-world the stages its
+// loader marks (helloStages).
 func BenchmarkFirstRender(b *testing.B) {
 	tb := coldTab(b)
 	widgetPage := env.site.page("perf-widget", defaultWidget)
@@ -120,6 +121,7 @@ func BenchmarkFirstRender(b *testing.B) {
 	domhello := env.site.URL + "/page/domhello.html"
 	var first, all, single, singleReady, hw, dhw, data, singleLaid, dhwLaid []float64
 	stage := make([][]float64, len(stages))
+	helloStage := make([][]float64, len(helloStages))
 	shownReady := []string{"shown", "ready"}
 	for b.Loop() {
 		d := firstRenderStates(b, tb, demo(b), shownReady, "kompass", "kompass-dl")
@@ -133,6 +135,9 @@ func BenchmarkFirstRender(b *testing.B) {
 		hw = append(hw, firstRender(b, tb, hello, "hello")[0])
 		d = firstRenderStates(b, tb, domhello, []string{"ready", "ready+layout"}, "hello")
 		dhw, dhwLaid = append(dhw, d[0][0]), append(dhwLaid, d[1][0])
+		for i, ms := range must[[]float64](tb, marksJS+"("+jsList(helloStages)+")") {
+			helloStage[i] = append(helloStage[i], ms)
+		}
 	}
 	b.ReportMetric(0, "ns/op")
 	b.ReportMetric(median(first), "ms/demo-first")
@@ -152,7 +157,15 @@ func BenchmarkFirstRender(b *testing.B) {
 	for i, name := range stages {
 		b.ReportMetric(median(stage[i]), "ms/one-widget-"+strings.TrimPrefix(name, "kompass:"))
 	}
+	for i, name := range helloStages {
+		b.ReportMetric(median(helloStage[i]), "ms/domhello-"+strings.TrimPrefix(name, "hello:"))
+	}
 }
+
+// helloStages are the marks the hello-worlds' loader (hello.js) sets, the
+// first three of stages: its wasm's response has come, it is compiled,
+// the Go program starts.
+var helloStages = []string{"hello:wasm-response", "hello:wasm-compiled", "hello:go-start"}
 
 // jsList is a JavaScript array literal of strings.
 func jsList(ss []string) string {

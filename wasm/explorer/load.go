@@ -69,10 +69,13 @@ func loadFirst(strategyData, portfolioData []byte, strategyURL, portfolioURL str
 	return m, nil
 }
 
-// CheckBytes runs the byte checks that loadFirst left for later, once, and
-// returns Load's error for the files when they find an error; nil when they
-// find none or when the model was loaded by Load. It is safe for concurrent
-// use: widgets showing the same files share the model and the result.
+// CheckBytes runs, once, the byte checks that a widget's load (Loads.Model)
+// leaves until after the first render, and returns Load's error for the
+// files when they find an error; nil when they find none, or when the model
+// came from Load or NewModel, which check everything first. Widget.Screen
+// calls it before the complete view. It is safe for concurrent use: widgets
+// showing the same files share the model (it stays in the Loads cache) and
+// the result.
 func (m *Model) CheckBytes() error {
 	m.checkOnce.Do(func() {
 		ssrc, psrc := m.unchecked[0], m.unchecked[1]

@@ -3,9 +3,10 @@ package explorer
 import (
 	"bytes"
 	"errors"
-	"github.com/bl-digital/kompass/examples"
 	"strings"
 	"sync"
+
+	"github.com/bl-digital/kompass/examples"
 )
 
 // Source is the pair of data attributes of one widget: the strategy and
