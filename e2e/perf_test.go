@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -441,6 +442,73 @@ func BenchmarkFirstRenderCompile(b *testing.B) {
 	report("one-widget", total)
 	report("domhello", hello)
 	b.ReportMetric(median(topTier), "ms-toptier/one-widget")
+}
+
+// BenchmarkFirstRenderThreads says whether the page's main thread had the
+// CPU during each stage of the one-widget page's start (see stages), from a
+// Chromium trace: ms-main-busy/STAGE is the wall time of the main thread's
+// tasks in the stage, ms-main-cpu/STAGE their CPU time, and
+// ms-tierup-cpu/STAGE the CPU time V8's background threads spent in the
+// stage optimising hot WebAssembly functions (dynamic tier-up to TurboFan).
+// On a machine with two cores, a main thread busy for the whole stage but
+// running for half of it competes for the CPU; traced, so slower than
+// BenchmarkFirstRender. Medians over the iterations.
+func BenchmarkFirstRenderThreads(b *testing.B) {
+	tb := coldTab(b)
+	widgetPage := env.site.page("perf-widget-threads", defaultWidget)
+	busy, cpu, tierUp := map[string][]float64{}, map[string][]float64{}, map[string][]float64{}
+	for b.Loop() {
+		evs := recordTrace(tb, func() { firstRenderStates(b, tb, widgetPage, []string{"shown"}, "w") },
+			"v8.wasm", "disabled-by-default-v8.wasm.detailed")
+		marks := map[string]float64{}
+		pid, tid := -1, -1
+		for _, e := range evs {
+			if _, seen := marks[e.Name]; e.Cat == "blink.user_timing" && strings.HasPrefix(e.Name, "kompass:") && !seen {
+				marks[e.Name], pid, tid = e.TS, e.PID, e.TID
+			}
+		}
+		// The main thread's outermost tasks, in order.
+		var tasks []traceEvent
+		for _, e := range evs {
+			if e.PID == pid && e.TID == tid && e.Ph == "X" && e.Dur > 0 {
+				tasks = append(tasks, e)
+			}
+		}
+		slices.SortStableFunc(tasks, func(a, c traceEvent) int { return cmp.Or(cmp.Compare(a.TS, c.TS), cmp.Compare(c.Dur, a.Dur)) })
+		end := math.Inf(-1)
+		outer := tasks[:0]
+		for _, e := range tasks {
+			if e.TS >= end {
+				outer, end = append(outer, e), e.TS+e.Dur
+			}
+		}
+		// overlap is the part of [ts, ts+dur) in [from, to), as a fraction.
+		overlap := func(e traceEvent, from, to float64) float64 {
+			return max(0, min(e.TS+e.Dur, to)-max(e.TS, from)) / e.Dur
+		}
+		for i := 1; i < 7; i++ { // wasm-compiled to rendered
+			from, to := marks[stages[i-1]], marks[stages[i]]
+			require.True(b, from > 0 && to > from, "marks %s and %s", stages[i-1], stages[i])
+			name := strings.TrimPrefix(stages[i], "kompass:")
+			var w, c, t float64
+			for _, e := range outer {
+				f := overlap(e, from, to)
+				w, c = w+f*e.Dur/1000, c+f*e.TDur/1000
+			}
+			for _, e := range evs {
+				if e.Ph == "X" && e.Dur > 0 && e.Name == "wasm.TopTierCompilation" {
+					t += overlap(e, from, to) * e.TDur / 1000
+				}
+			}
+			busy[name], cpu[name], tierUp[name] = append(busy[name], w), append(cpu[name], c), append(tierUp[name], t)
+		}
+	}
+	b.ReportMetric(0, "ns/op")
+	for name := range busy {
+		b.ReportMetric(median(busy[name]), "ms-main-busy/"+name)
+		b.ReportMetric(median(cpu[name]), "ms-main-cpu/"+name)
+		b.ReportMetric(median(tierUp[name]), "ms-tierup-cpu/"+name)
+	}
 }
 
 // namedWidget builds the widget as buildAll does but keeping the name

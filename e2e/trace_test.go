@@ -41,9 +41,9 @@ func (e traceEvent) funcIndex() int {
 // without screenshots and the JavaScript sampler.
 var traceCategories = []string{"devtools.timeline", "v8", "v8.execute", "blink.user_timing", "disabled-by-default-devtools.timeline", "disabled-by-default-v8.gc", "blink", "loading"}
 
-// recordTrace runs f on tb with Chromium's tracing on and returns the
-// trace's events.
-func recordTrace(tb *tab, f func()) []traceEvent {
+// recordTrace runs f on tb with Chromium's tracing on (traceCategories and
+// the extra ones) and returns the trace's events.
+func recordTrace(tb *tab, f func(), extra ...string) []traceEvent {
 	tb.t.Helper()
 	var mu sync.Mutex
 	var chunks []*tracing.EventDataCollected
@@ -63,7 +63,7 @@ func recordTrace(tb *tab, f func()) []traceEvent {
 	}))
 	call(tb, tracing.Start, tracing.StartParams{
 		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig:  &tracing.TraceConfig{RecordMode: tracing.TraceConfigRecordModeRecordAsMuchAsPossible, IncludedCategories: traceCategories},
+		TraceConfig:  &tracing.TraceConfig{RecordMode: tracing.TraceConfigRecordModeRecordAsMuchAsPossible, IncludedCategories: append(slices.Clone(traceCategories), extra...)},
 	})
 	f()
 	call(tb, tracing.End, struct{}{})
