@@ -108,6 +108,11 @@ func TestErrorsKeepTheFallback(t *testing.T) {
 		{"invalid-data", "", strategyURL, invalidURL, "", func(lang string) []string {
 			return []string{invalidURL, map[string]string{"de": "enthält ungültige Daten", "fr": "contient des données invalides"}[lang]}
 		}},
+		// The first render goes without the byte checks (explorer.Model.CheckBytes):
+		// the view shows for a frame, then the error replaces it.
+		{"duplicate-member", "", strategyURL, duplicateURL, "", func(lang string) []string {
+			return []string{duplicateURL, map[string]string{"de": "enthält ungültige Daten", "fr": "contient des données invalides"}[lang]}
+		}},
 		{"missing-wasm", "/nowasm/", strategyURL, portfolioURL, "kompass.wasm", func(string) []string {
 			return []string{"/nowasm/kompass.wasm", "HTTP 404"}
 		}},
@@ -158,6 +163,12 @@ func TestErrorsKeepTheFallback(t *testing.T) {
 							return strings.HasPrefix(it, where) && strings.Contains(it, pr.Message)
 						}), "no line reads %s%s: %q", where, pr.Message, items)
 					}
+				}
+				if c.name == "duplicate-member" {
+					assert.True(t, must[bool](tb, `"w:shown" in __e2e.states`), "the view was shown before the byte checks found the problem")
+					items := must[[]string](tb, `[...__e2e.must("w", "error-problems").querySelectorAll("li")].map((li) => li.textContent)`)
+					require.Len(t, items, 1)
+					assert.Equal(t, duplicateURL+`:3:16: /id: duplicate member "id" in one object`, items[0], "the problem placed, as kompass validate words it")
 				}
 				if c.name == "invalid-data" {
 					tb.fullScreenshot("error-" + c.name + "-" + lang)

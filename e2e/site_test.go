@@ -30,9 +30,10 @@ const (
 	portfolioURL = "/data/portfolio.json"
 	hostileURL   = "/data/hostile.json"
 	invalidURL   = "/data/invalid.json"
-	missingURL   = "/data/missing.json" // 404
-	htmlURL      = "/data/html.json"    // an HTML page answered with 200, as a login or catch-all page is
-	bigURL       = "/data/big.json"     // bigMeasures measures
+	missingURL   = "/data/missing.json"   // 404
+	htmlURL      = "/data/html.json"      // an HTML page answered with 200, as a login or catch-all page is
+	duplicateURL = "/data/duplicate.json" // the example portfolio with a member name twice: only the byte checks find it
+	bigURL       = "/data/big.json"       // bigMeasures measures
 )
 
 // bigMeasures is the size of the generated portfolio of the filter benchmark.
@@ -95,6 +96,7 @@ func newSite() (*site, error) {
 	s.files["/page/dark.css"] = file{types[".css"], []byte(darkCSS)}
 	s.files[strategyURL] = file{types[".json"], examples.StrategyJSON}
 	s.files[portfolioURL] = file{types[".json"], examples.PortfolioJSON}
+	s.files[duplicateURL] = file{types[".json"], bytes.Replace(examples.PortfolioJSON, []byte(`"id": `), []byte(`"id": "dup", "id": `), 1)}
 	big, err := json.Marshal(bigPortfolio(bigMeasures))
 	if err != nil {
 		return nil, err
