@@ -1,8 +1,6 @@
 package explorer
 
 import (
-	"bytes"
-
 	"github.com/bl-digital/kompass/diag"
 	"github.com/bl-digital/kompass/examples"
 	"github.com/bl-digital/kompass/internal/jsondoc"
@@ -46,14 +44,12 @@ func Load(strategyData, portfolioData []byte, strategyURL, portfolioURL string) 
 // the widget runs before its complete view, after the first one is painted.
 // The byte checks read every byte of both files once more: in the browser
 // that was a fifth of the time from the data to the first render. Any
-// problem, a byte order mark or a file over the size limit takes Load's way,
-// so that every error is Load's own.
+// problem (a byte order mark is a syntax error to Unmarshal) or a file over
+// the size limit takes Load's way, so that every error is Load's own.
 func loadFirst(strategyData, portfolioData []byte, strategyURL, portfolioURL string) (*Model, error) {
 	full := func() (*Model, error) { return Load(strategyData, portfolioData, strategyURL, portfolioURL) }
-	for _, data := range [][]byte{strategyData, portfolioData} {
-		if len(data) > jsondoc.DefaultMaxSize || bytes.HasPrefix(data, []byte("\uFEFF")) {
-			return full()
-		}
+	if len(strategyData) > jsondoc.DefaultMaxSize || len(portfolioData) > jsondoc.DefaultMaxSize {
+		return full()
 	}
 	s, sl := strategy.Unmarshal(strategyData)
 	p, pl := portfolio.Unmarshal(portfolioData)
