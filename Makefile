@@ -7,15 +7,13 @@
 GO       ?= go
 DIST     := dist/kompass
 GOROOT   := $(shell $(GO) env GOROOT)
-WASMENV  := GOOS=js GOARCH=wasm
-WASMFLAGS := -trimpath -ldflags="-s -w"
 ADDR     ?= 127.0.0.1:8080
 
 .PHONY: dist wasm serve size
 
 wasm:
 	@mkdir -p $(DIST)
-	$(WASMENV) $(GO) build $(WASMFLAGS) -o $(DIST)/kompass.wasm ./wasm/cmd/kompass
+	GO=$(GO) ./scripts/build-wasm $(DIST)/kompass.wasm ./wasm/cmd/kompass
 
 dist: wasm
 	cp $(GOROOT)/lib/wasm/wasm_exec.js $(DIST)/wasm_exec.js

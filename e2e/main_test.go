@@ -125,24 +125,21 @@ func buildAll() error {
 			return err
 		}
 	}
-	wasmEnv := append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	builds := []struct {
-		env  []string
-		args []string
-	}{
-		{wasmEnv, []string{"build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(env.dist, "kompass.wasm"), "./wasm/cmd/kompass"}},
-		{wasmEnv, []string{"build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(env.hello, "hello.wasm"), "./e2e/testdata/hello"}},
-		{wasmEnv, []string{"build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(env.hello, "domhello.wasm"), "./e2e/testdata/domhello"}},
-		{os.Environ(), []string{"build", "-o", env.kompass, "./cmd/kompass"}},
+	buildWasm := filepath.Join(env.root, "scripts", "build-wasm") // as make dist, for the floors too
+	builds := [][]string{
+		{buildWasm, filepath.Join(env.dist, "kompass.wasm"), "./wasm/cmd/kompass"},
+		{buildWasm, filepath.Join(env.hello, "hello.wasm"), "./e2e/testdata/hello"},
+		{buildWasm, filepath.Join(env.hello, "domhello.wasm"), "./e2e/testdata/domhello"},
+		{goBin, "build", "-o", env.kompass, "./cmd/kompass"},
 	}
 	errs := make([]error, len(builds))
 	var wg sync.WaitGroup
-	for i, b := range builds {
+	for i, args := range builds {
 		wg.Go(func() {
-			cmd := exec.Command(goBin, b.args...)
-			cmd.Dir, cmd.Env = env.root, b.env
+			cmd := exec.Command(args[0], args[1:]...)
+			cmd.Dir = env.root
 			if out, err := cmd.CombinedOutput(); err != nil {
-				errs[i] = fmt.Errorf("go %s: %v\n%s", strings.Join(b.args, " "), err, out)
+				errs[i] = fmt.Errorf("%s: %v\n%s", strings.Join(args, " "), err, out)
 			}
 		})
 	}

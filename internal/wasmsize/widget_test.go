@@ -19,9 +19,8 @@ import (
 // uses fails here rather than in the size report.
 func TestWidgetLinksNoHeavyPackage(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "kompass.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./wasm/cmd/kompass")
+	cmd := exec.Command(filepath.Join("scripts", "build-wasm"), out, "./wasm/cmd/kompass", "-ldflags=") // as make dist, with the names
 	cmd.Dir = filepath.Join("..", "..")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	msg, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", msg)
 	b, err := os.ReadFile(out)
