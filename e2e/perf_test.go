@@ -524,8 +524,9 @@ func BenchmarkFirstRenderThreads(b *testing.B) {
 // so a function index of the stripped module names its function here.
 func namedWidget(b *testing.B) *wasmsize.Module {
 	out := filepath.Join(b.TempDir(), "named.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./wasm/cmd/kompass")
-	cmd.Dir, cmd.Env = env.root, append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	// The same build as env.dist's (so the same function indices), with the names.
+	cmd := exec.Command(filepath.Join(env.root, "scripts", "build-wasm"), out, "./wasm/cmd/kompass", "-ldflags=")
+	cmd.Dir = env.root
 	if o, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("building the named widget: %v\n%s", err, o)
 	}
