@@ -246,61 +246,91 @@ func newComputation(s *strategy.Strategy, p *portfolio.Portfolio, o Options, day
 
 // measures computes every measure's figures and adds the measures that are
 // not cancelled to their goals, focus areas and the strategy.
+//
+// The loop's body is in small methods (lists, link): in the widget, V8
+// optimises a WebAssembly function by the size of the code it runs
+// through, and the whole loop in one function was one of the largest
+// functions a first render had optimised, on the core the render needs.
 func (c *computation) measures() {
-	var goals, areas []int // scratch: distinct goal and area indices of one measure
-	// goalMark[g] and areaMark[a] are 1 + the index of the last measure
-	// linked to them, so that duplicates are found in constant time.
-	goalMark := make([]int, len(c.members))
-	areaMark := make([]int, len(c.areaAcc))
-	perGoal := make([]int, len(c.members))
+	l := linking{
+		goalMark: make([]int, len(c.members)),
+		areaMark: make([]int, len(c.areaAcc)),
+		perGoal:  make([]int, len(c.members)),
+	}
 	for i := range c.p.Measures {
-		src := &c.p.Measures[i]
-		m := &c.r.Measures[i]
+		src, m := &c.p.Measures[i], &c.r.Measures[i]
 		c.measure(src, m)
-		if m.Stale {
-			c.r.Stale = append(c.r.Stale, m.ID)
-		}
-		if m.Divergent {
-			c.r.Divergent = append(c.r.Divergent, m.ID)
-		}
-		if m.Status == Cancelled {
-			c.r.Cancelled = append(c.r.Cancelled, m.ID)
-			ct := &c.r.CancelledTotals
-			ct.Measures++
-			if b := src.Budget; b != nil {
-				ct.Planned = finite(ct.Planned + b.Planned)
-				ct.Spent = finite(ct.Spent + b.Spent)
-			}
-			c.linkEnd[i] = len(c.links)
-			continue
-		}
-		goals, areas = goals[:0], areas[:0]
-		for _, id := range src.Goals {
-			g, ok := c.goalIndex[id]
-			if !ok || goalMark[g] == i+1 {
-				continue
-			}
-			goalMark[g] = i + 1
-			goals = append(goals, g)
-			if a := c.goalArea[g]; areaMark[a] != i+1 {
-				areaMark[a] = i + 1
-				areas = append(areas, a)
-			}
-		}
-		for _, g := range goals {
-			c.goalAcc[g].add(m, src)
-			c.links = append(c.links, int32(g))
-			perGoal[g]++
+		c.lists(src, m)
+		if m.Status != Cancelled {
+			c.link(i, src, m, &l)
 		}
 		c.linkEnd[i] = len(c.links)
-		for _, a := range areas {
-			c.areaAcc[a].add(m, src)
+	}
+	c.collectMembers(l.perGoal)
+}
+
+// linking is measures' scratch space for link.
+type linking struct {
+	goals, areas []int // distinct goal and area indices of one measure
+	// goalMark[g] and areaMark[a] are 1 + the index of the last measure
+	// linked to them, so that duplicates are found in constant time.
+	goalMark, areaMark []int
+	perGoal            []int // measures linked to each goal
+}
+
+// lists adds measure m to the report's lists of stale, divergent and
+// cancelled measures, and a cancelled one to the cancelled totals.
+func (c *computation) lists(src *portfolio.Measure, m *Measure) {
+	if m.Stale {
+		c.r.Stale = append(c.r.Stale, m.ID)
+	}
+	if m.Divergent {
+		c.r.Divergent = append(c.r.Divergent, m.ID)
+	}
+	if m.Status != Cancelled {
+		return
+	}
+	c.r.Cancelled = append(c.r.Cancelled, m.ID)
+	ct := &c.r.CancelledTotals
+	ct.Measures++
+	if b := src.Budget; b != nil {
+		ct.Planned = finite(ct.Planned + b.Planned)
+		ct.Spent = finite(ct.Spent + b.Spent)
+	}
+}
+
+// link adds measure i, not cancelled, to each of its goals (once, however
+// often it names one), their focus areas and the strategy.
+func (c *computation) link(i int, src *portfolio.Measure, m *Measure, l *linking) {
+	l.goals, l.areas = l.goals[:0], l.areas[:0]
+	for _, id := range src.Goals {
+		g, ok := c.goalIndex[id]
+		if !ok || l.goalMark[g] == i+1 {
+			continue
 		}
-		if len(goals) > 0 {
-			c.stratAcc.add(m, src)
+		l.goalMark[g] = i + 1
+		l.goals = append(l.goals, g)
+		if a := c.goalArea[g]; l.areaMark[a] != i+1 {
+			l.areaMark[a] = i + 1
+			l.areas = append(l.areas, a)
 		}
 	}
-	// Each goal's members, in portfolio order, in one backing array.
+	for _, g := range l.goals {
+		c.goalAcc[g].add(m, src)
+		c.links = append(c.links, int32(g))
+		l.perGoal[g]++
+	}
+	for _, a := range l.areas {
+		c.areaAcc[a].add(m, src)
+	}
+	if len(l.goals) > 0 {
+		c.stratAcc.add(m, src)
+	}
+}
+
+// collectMembers sets each goal's members, in portfolio order, in one
+// backing array; perGoal is the number of each goal's members.
+func (c *computation) collectMembers(perGoal []int) {
 	backing := make([]int, len(c.links))
 	off := 0
 	for g, n := range perGoal {

@@ -129,64 +129,56 @@ func readOrganisation(r *jsondoc.Reader) (o Organisation) {
 	return o
 }
 
+// readMeasure reads a measure through measureMembers, a table of one small
+// function per member, rather than one switch over all of them: a
+// measure's members are most of a portfolio file, and in the widget V8
+// optimises a WebAssembly function by the size of the code it runs
+// through. A switch over twenty-three members was one of the largest
+// functions a first render optimised (on the core the render needs);
+// each function here is too small for fifty measures to make it hot.
 func readMeasure(r *jsondoc.Reader) (m Measure) {
 	r.Object(func(name []byte) {
-		switch string(name) {
-		case "id":
-			m.ID = readID(r)
-		case "title":
-			m.Title = readText(r)
-		case "summary":
-			m.Summary = readText(r)
-		case "goals":
-			m.Goals = jsondoc.List(r, readID)
-		case "owner":
-			m.Owner = readID(r)
-		case "status":
-			m.Status = readEnum(r, "status", statuses[:])
-		case "start":
-			m.Start = readDate(r)
-		case "end":
-			m.End = readDate(r)
-		case "progress":
-			m.Progress = r.FloatPtr()
-		case "weight":
-			m.Weight = r.FloatPtr()
-		case "fields":
-			m.Fields = jsondoc.List(r, func(r *jsondoc.Reader) Field { return readEnum(r, "field", fields[:]) })
-		case "beneficiaries":
-			m.Beneficiaries = jsondoc.List(r, func(r *jsondoc.Reader) strategy.Beneficiary {
-				return readEnum(r, "beneficiary", strategy.Beneficiaries())
-			})
-		case "before":
-			m.Before = readText(r)
-		case "after":
-			m.After = readText(r)
-		case "budget":
-			m.Budget = jsondoc.Ptr(r, readBudget)
-		case "purpose":
-			m.Purpose = readEnum(r, "purpose", purposes[:])
-		case "savings":
-			m.Savings = jsondoc.Ptr(r, readSavings)
-		case "indicators":
-			m.Indicators = jsondoc.List(r, readIndicator)
-		case "milestones":
-			m.Milestones = jsondoc.List(r, readMilestone)
-		case "dependsOn":
-			m.DependsOn = jsondoc.List(r, readID)
-		case "links":
-			m.Links = jsondoc.List(r, readLink)
-		case "updated":
-			m.Updated = readDate(r)
-		case "selfAssessment":
-			m.SelfAssessment = jsondoc.Ptr(r, readSelfAssessment)
-		case "extensions":
-			m.Extensions = r.Map()
-		default:
+		if read, ok := measureMembers[string(name)]; ok {
+			read(r, &m)
+		} else {
 			r.Unknown()
 		}
 	})
 	return m
+}
+
+// measureMembers reads each member of a measure (see readMeasure).
+var measureMembers = map[string]func(*jsondoc.Reader, *Measure){
+	"id":       func(r *jsondoc.Reader, m *Measure) { m.ID = readID(r) },
+	"title":    func(r *jsondoc.Reader, m *Measure) { m.Title = readText(r) },
+	"summary":  func(r *jsondoc.Reader, m *Measure) { m.Summary = readText(r) },
+	"goals":    func(r *jsondoc.Reader, m *Measure) { m.Goals = jsondoc.List(r, readID) },
+	"owner":    func(r *jsondoc.Reader, m *Measure) { m.Owner = readID(r) },
+	"status":   func(r *jsondoc.Reader, m *Measure) { m.Status = readEnum(r, "status", statuses[:]) },
+	"start":    func(r *jsondoc.Reader, m *Measure) { m.Start = readDate(r) },
+	"end":      func(r *jsondoc.Reader, m *Measure) { m.End = readDate(r) },
+	"progress": func(r *jsondoc.Reader, m *Measure) { m.Progress = r.FloatPtr() },
+	"weight":   func(r *jsondoc.Reader, m *Measure) { m.Weight = r.FloatPtr() },
+	"fields": func(r *jsondoc.Reader, m *Measure) {
+		m.Fields = jsondoc.List(r, func(r *jsondoc.Reader) Field { return readEnum(r, "field", fields[:]) })
+	},
+	"beneficiaries": func(r *jsondoc.Reader, m *Measure) {
+		m.Beneficiaries = jsondoc.List(r, func(r *jsondoc.Reader) strategy.Beneficiary {
+			return readEnum(r, "beneficiary", strategy.Beneficiaries())
+		})
+	},
+	"before":         func(r *jsondoc.Reader, m *Measure) { m.Before = readText(r) },
+	"after":          func(r *jsondoc.Reader, m *Measure) { m.After = readText(r) },
+	"budget":         func(r *jsondoc.Reader, m *Measure) { m.Budget = jsondoc.Ptr(r, readBudget) },
+	"purpose":        func(r *jsondoc.Reader, m *Measure) { m.Purpose = readEnum(r, "purpose", purposes[:]) },
+	"savings":        func(r *jsondoc.Reader, m *Measure) { m.Savings = jsondoc.Ptr(r, readSavings) },
+	"indicators":     func(r *jsondoc.Reader, m *Measure) { m.Indicators = jsondoc.List(r, readIndicator) },
+	"milestones":     func(r *jsondoc.Reader, m *Measure) { m.Milestones = jsondoc.List(r, readMilestone) },
+	"dependsOn":      func(r *jsondoc.Reader, m *Measure) { m.DependsOn = jsondoc.List(r, readID) },
+	"links":          func(r *jsondoc.Reader, m *Measure) { m.Links = jsondoc.List(r, readLink) },
+	"updated":        func(r *jsondoc.Reader, m *Measure) { m.Updated = readDate(r) },
+	"selfAssessment": func(r *jsondoc.Reader, m *Measure) { m.SelfAssessment = jsondoc.Ptr(r, readSelfAssessment) },
+	"extensions":     func(r *jsondoc.Reader, m *Measure) { m.Extensions = r.Map() },
 }
 
 func readBudget(r *jsondoc.Reader) (b Budget) {

@@ -134,16 +134,62 @@ func (domv2) CreateText(text string) any {
 
 func (domv2) SetText(n any, text string) { n.(*dom.Text).Set("nodeValue", str(text)) }
 
+// node is the dom/v2 node under n, a node the adapter made (wrap,
+// CreateText) or the shadow root the renderer was given: a type switch on
+// the concrete types, one compare each. Asserting an interface such as
+// dom.Node or dom.Element instead has the Go runtime build an itab for
+// each concrete type on first use, comparing the interface's methods with
+// the type's (dom/v2's element types have some two hundred); in a first
+// render that loop ran often enough for V8 to optimise it, on the core the
+// render needs.
+func node(n any) *dom.BasicNode {
+	switch v := n.(type) {
+	case *dom.BasicHTMLElement:
+		return v.BasicNode
+	case *dom.Text:
+		return v.BasicNode
+	case *dom.HTMLInputElement:
+		return v.BasicNode
+	case *dom.HTMLSelectElement:
+		return v.BasicNode
+	case *dom.HTMLTextAreaElement:
+		return v.BasicNode
+	case *dom.HTMLOptionElement:
+		return v.BasicNode
+	case *dom.BasicNode: // the shadow root
+		return v
+	}
+	panic("kompass: not a node of the widget")
+}
+
+// html is the dom/v2 HTML element under n, or nil when n is a text node or
+// the shadow root (see node).
+func html(n any) *dom.BasicHTMLElement {
+	switch v := n.(type) {
+	case *dom.BasicHTMLElement:
+		return v
+	case *dom.HTMLInputElement:
+		return v.BasicHTMLElement
+	case *dom.HTMLSelectElement:
+		return v.BasicHTMLElement
+	case *dom.HTMLTextAreaElement:
+		return v.BasicHTMLElement
+	case *dom.HTMLOptionElement:
+		return v.BasicHTMLElement
+	}
+	return nil
+}
+
 // SetTextContent gives el its only child, a text node, in one call
 // (explorer.TextContentDOM).
 func (domv2) SetTextContent(el any, text string) {
-	callSetTextContent.Invoke(el.(dom.Node).Underlying(), str(text))
+	callSetTextContent.Invoke(node(el).Value, str(text))
 }
 
 // FirstChild is el's text node set by SetTextContent, when the renderer
 // needs it after all.
 func (domv2) FirstChild(el any) any {
-	return &dom.Text{BasicNode: &dom.BasicNode{Value: el.(dom.Node).Underlying().Get("firstChild")}}
+	return &dom.Text{BasicNode: &dom.BasicNode{Value: node(el).Get("firstChild")}}
 }
 
 // SetAttr sets an attribute; value and selected set the live property too,
@@ -172,7 +218,7 @@ func (domv2) SetAttr(el any, name, value string) {
 			e.SetSelected(true)
 		}
 	}
-	callSetAttribute.Invoke(el.(dom.Element).Underlying(), str(name), str(value))
+	callSetAttribute.Invoke(node(el).Value, str(name), str(value))
 }
 
 func (domv2) RemoveAttr(el any, name string) {
@@ -197,11 +243,11 @@ func (domv2) RemoveAttr(el any, name string) {
 			e.SetSelected(false)
 		}
 	}
-	el.(dom.Element).RemoveAttribute(name)
+	html(el).RemoveAttribute(name)
 }
 
 func (domv2) SetStyle(el any, name, value string) {
-	st := el.(dom.HTMLElement).Style()
+	st := html(el).Style()
 	if value == "" {
 		st.Call("removeProperty", str(name))
 	} else {
@@ -214,7 +260,7 @@ func (domv2) SetStyle(el any, name, value string) {
 // than insertBefore, whose result (the child) syscall/js would wrap in a
 // new js.Value with a finalizer, for each of the thousand nodes of a render.
 func (domv2) InsertBefore(parent, child, ref any) {
-	insert(parent, ref, []any{nil, child.(dom.Node).Underlying()})
+	insert(parent, ref, []any{nil, node(child).Value})
 }
 
 // InsertAllBefore inserts children, in order, before ref or at the end of
@@ -228,7 +274,7 @@ func (domv2) InsertAllBefore(parent any, children []any, ref any) {
 			args = append(args, str(s))
 			continue
 		}
-		args = append(args, c.(dom.Node).Underlying())
+		args = append(args, node(c).Value)
 	}
 	insert(parent, ref, args)
 }
@@ -236,7 +282,7 @@ func (domv2) InsertAllBefore(parent any, children []any, ref any) {
 // ChildNode is parent's child i, a text InsertAllBefore inserted as a
 // string, when the renderer needs it after all.
 func (domv2) ChildNode(parent any, i int) any {
-	return &dom.Text{BasicNode: &dom.BasicNode{Value: parent.(dom.Node).Underlying().Get("childNodes").Index(i)}}
+	return &dom.Text{BasicNode: &dom.BasicNode{Value: node(parent).Get("childNodes").Index(i)}}
 }
 
 var _ explorer.TextBatchDOM = domv2{}
@@ -248,24 +294,21 @@ func insert(parent, ref any, args []any) {
 	var fn js.Value
 	switch r := ref.(type) {
 	case nil:
-		p, ok := parent.(dom.Element)
-		if !ok { // the shadow root
-			parent.(dom.Node).Underlying().Call("append", args[1:]...)
+		p := html(parent)
+		if p == nil { // the shadow root
+			node(parent).Call("append", args[1:]...)
 			return
 		}
-		args[0], fn = p.Underlying(), callAppend
+		args[0], fn = p.Value, callAppend
 	case *dom.Text:
-		args[0], fn = r.Underlying(), callTextBefore
-	case dom.Element:
-		args[0], fn = r.Underlying(), callBefore
+		args[0], fn = r.Value, callTextBefore
 	default:
-		r.(dom.Node).Underlying().Call("before", args[1:]...)
-		return
+		args[0], fn = node(r).Value, callBefore
 	}
 	fn.Invoke(args...)
 }
 
-func (domv2) Remove(parent, child any) { parent.(dom.Node).RemoveChild(child.(dom.Node)) }
+func (domv2) Remove(parent, child any) { node(parent).RemoveChild(node(child)) }
 
 // target is a DOM element as an explorer.Target, for event delegation.
 // explorer.EventOn walks from the event's target up to the binding, reading

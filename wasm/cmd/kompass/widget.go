@@ -42,7 +42,7 @@ type widget struct {
 // mount mounts host's widget into its shadow root root.
 func mount(host, root js.Value) *widget {
 	w := &widget{host: element(host), root: dom.WrapDocumentFragment(root)}
-	w.renderer = explorer.NewRenderer(domv2{}, w.root)
+	w.renderer = explorer.NewRenderer(domv2{}, &dom.BasicNode{Value: root}) // see node
 	w.w.DeferCharts()
 	for _, typ := range explorer.EventTypes {
 		w.listen(root, typ, func(ev dom.Event) { w.onEvent(typ, ev) })
@@ -183,7 +183,7 @@ func (w *widget) render(eff explorer.Effect) {
 		afterPaint(func() { w.render(explorer.Effect{}) })
 	}
 	if eff.Focus != "" {
-		if el, ok := w.renderer.Handle(explorer.ByID(eff.Focus)).(dom.HTMLElement); ok {
+		if el := html(w.renderer.Handle(explorer.ByID(eff.Focus))); el != nil {
 			el.Focus()
 		}
 	}
