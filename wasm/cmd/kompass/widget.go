@@ -129,6 +129,7 @@ func (w *widget) update() {
 	t := w.w.StartLoad()
 	w.render(explorer.Effect{})
 	go func() {
+		growStack()
 		m, err := loads.Model(document.Get("baseURI").String(), t.Source)
 		mark("kompass:data")
 		if w.w.FinishLoad(t, m, err) {
@@ -290,6 +291,23 @@ func afterPaint(f func()) {
 
 // mark adds a performance mark (the e2e benchmarks read where the time of
 // a start goes); performance.getEntriesByName(name) lists every one.
+// growStack grows the calling goroutine's stack to what a load and a first
+// render need, while it is shallow. A goroutine starts with a small stack
+// that Go copies to one twice the size when it is full, and a copy walks
+// every frame on it looking up each function's tables; the decoding and
+// the render, deep on a new goroutine, made the lookup (runtime.pcvalue)
+// hot enough in a first render for V8 to optimise it, on the core the
+// render needs.
+//
+//go:noinline
+func growStack() {
+	var frame [48 << 10]byte
+	keep(frame[:])
+}
+
+//go:noinline
+func keep([]byte) {}
+
 func mark(name string) {
 	if p := js.Global().Get("performance"); p.Truthy() {
 		p.Call("mark", name)
