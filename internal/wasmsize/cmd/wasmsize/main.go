@@ -1,8 +1,9 @@
 // Command wasmsize prints where the bytes of a Go WebAssembly module are:
 // its sections, then the code of its largest packages and functions.
-// Build the module without -s so that it keeps its function names:
+// Build the module without -s so that it keeps its function names (as
+// make dist builds it, with the names):
 //
-//	GOOS=js GOARCH=wasm go build -trimpath -o /tmp/k.wasm ./wasm/cmd/kompass
+//	./scripts/build-wasm /tmp/k.wasm ./wasm/cmd/kompass -ldflags=
 //	go run ./internal/wasmsize/cmd/wasmsize [-n 30] /tmp/k.wasm
 package main
 
