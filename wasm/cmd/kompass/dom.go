@@ -143,23 +143,16 @@ func (domv2) SetText(n any, text string) { n.(*dom.Text).Set("nodeValue", str(te
 // render that loop ran often enough for V8 to optimise it, on the core the
 // render needs.
 func node(n any) *dom.BasicNode {
+	if el := html(n); el != nil {
+		return el.BasicNode
+	}
 	switch v := n.(type) {
-	case *dom.BasicHTMLElement:
-		return v.BasicNode
 	case *dom.Text:
-		return v.BasicNode
-	case *dom.HTMLInputElement:
-		return v.BasicNode
-	case *dom.HTMLSelectElement:
-		return v.BasicNode
-	case *dom.HTMLTextAreaElement:
-		return v.BasicNode
-	case *dom.HTMLOptionElement:
 		return v.BasicNode
 	case *dom.BasicNode: // the shadow root
 		return v
 	}
-	panic("kompass: not a node of the widget")
+	panic("kompass: not a node of the widget") // the renderer passes only what the adapter made
 }
 
 // html is the dom/v2 HTML element under n, or nil when n is a text node or
